@@ -1,0 +1,11 @@
+// Package assets holds what Briefdesk bundles: the app icon and the sample
+// articles that fill a new library. All of it is text and art the project
+// made itself.
+package assets
+
+import "embed"
+
+// Samples holds the sample articles under samples/.
+//
+//go:embed samples
+var Samples embed.FS

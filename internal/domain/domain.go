@@ -1,0 +1,256 @@
+// Package domain holds Briefdesk's shared types: articles, briefings, summaries
+// and actors. It imports only the standard library, so every engine package,
+// the CLI and the GUI can speak the same language without depending on each
+// other.
+package domain
+
+import (
+	"strings"
+	"time"
+)
+
+// Format names the kind of source an article was imported from.
+type Format string
+
+// The formats Briefdesk imports.
+const (
+	FormatText  Format = "txt"
+	FormatMD    Format = "md"
+	FormatHTML  Format = "html"
+	FormatPDF   Format = "pdf"
+	FormatDOCX  Format = "docx"
+	FormatODT   Format = "odt"
+	FormatRTF   Format = "rtf"
+	FormatEML   Format = "eml"
+	FormatPaste Format = "paste"
+)
+
+// Origin records where an article came from (provenance).
+type Origin struct {
+	Name       string    // file path or URL as given by the user
+	Format     Format    // detected format
+	Size       int64     // size of the original bytes
+	SHA256     string    // hex SHA-256 of the original bytes
+	ImportedAt time.Time // when it entered the library
+	Original   []byte    // the original bytes, kept for provenance; may be nil when only listing
+}
+
+// Article is one news article, parsed into metadata and body paragraphs.
+type Article struct {
+	ID         int64
+	Title      string
+	Standfirst string    // subtitle or bullet summary under the title
+	Byline     string    // author name(s) without "By"
+	Dateline   string    // e.g. "GENEVA, March 3 (Reuters)"
+	Credit     string    // source/credit line, e.g. "AA"
+	Source     string    // publication or site name where known
+	Published  time.Time // zero when unknown
+	Language   string    // ISO 639-1 code, e.g. "en"
+	Paragraphs []string  // body paragraphs, metadata lines removed
+	TextHash   string    // hex SHA-256 of the normalised body, for duplicate detection
+	SimHash    uint64    // 64-bit SimHash of the body shingles, for near-duplicate detection
+	Origin     Origin
+}
+
+// Body returns the article body as analysed: paragraphs joined by blank lines.
+// Sentence offsets are byte offsets into this string.
+func (a *Article) Body() string { return strings.Join(a.Paragraphs, "\n\n") }
+
+// Supported reports whether the engine can summarise the article's language.
+func (a *Article) Supported() bool { return a.Language == "" || a.Language == "en" }
+
+// SentenceRef points at one sentence of one article of a briefing.
+type SentenceRef struct {
+	Article int // index of the article within the briefing (0 for a single article)
+	Index   int // index of the sentence among that article's sentences
+}
+
+// Sentence is one sentence of an article, with its place in the body.
+type Sentence struct {
+	SentenceRef
+	Para  int    // paragraph index within the article
+	Start int    // byte offset in Article.Body()
+	End   int    // byte offset in Article.Body(), exclusive
+	Text  string // verbatim text
+}
+
+// ScoredSentence is a sentence with the ranker's score for it.
+type ScoredSentence struct {
+	Sentence
+	Score  float64
+	Pinned bool // chosen by the officer, not the ranker
+}
+
+// Summary is an extractive summary: the chosen sentences in reading order
+// (article order, then sentence order) and the scores of every sentence.
+type Summary struct {
+	Sentences []ScoredSentence // chosen, in reading order
+	Scores    []ScoredSentence // every sentence of every article, in reading order
+}
+
+// Length says how long a summary should be. The first non-zero field wins:
+// Sentences, then Words, then Ratio (of the article's words). All zero means
+// the summariser's default.
+type Length struct {
+	Sentences int
+	Words     int
+	Ratio     float64
+}
+
+// Edits are the officer's changes to a summary.
+type Edits struct {
+	Pinned  []SentenceRef // always in the summary
+	Dropped []SentenceRef // never in the summary
+}
+
+// ActorType is the kind of a key actor.
+type ActorType string
+
+// Actor types.
+const (
+	Person       ActorType = "person"
+	Organization ActorType = "organization"
+	Place        ActorType = "place"
+)
+
+// Salience levels of an actor in the story.
+const (
+	Central    = "central"
+	Supporting = "supporting"
+	Mentioned  = "mentioned"
+)
+
+// Quote is something an actor said.
+type Quote struct {
+	Text   string      // the quoted words, without quotation marks
+	Direct bool        // false for reported speech ("he said that ...")
+	Where  SentenceRef // the sentence it stands in
+}
+
+// Actor is one key actor of a story: all mentions of one real person,
+// organisation or place merged into one card.
+type Actor struct {
+	Name      string // canonical (longest proper) name
+	Type      ActorType
+	Role      string   // title or role stated in the article, e.g. "British Prime Minister"
+	Aliases   []string // other names used for the actor in the text
+	Mentions  int
+	Salience  float64 // 0..1, higher is more central
+	Level     string  // Central, Supporting or Mentioned
+	Quotes    []Quote
+	Sentences []SentenceRef // sentences that mention the actor
+	Did       string        // one line from the article saying what the actor did
+}
+
+// FactKind is the kind of a key fact.
+type FactKind string
+
+// Kinds of key facts.
+const (
+	Number FactKind = "number"
+	Date   FactKind = "date"
+)
+
+// Fact is a key number or date with the sentence it stands in.
+type Fact struct {
+	Kind  FactKind
+	Text  string // e.g. "100,000 troops", "last December"
+	Where SentenceRef
+}
+
+// Analysis is everything the engine derives from a briefing's articles.
+type Analysis struct {
+	Summary Summary
+	Actors  []Actor // most salient first
+	Facts   []Fact
+}
+
+// Briefing is a set of articles on one story and what the officer made of them.
+type Briefing struct {
+	ID             int64
+	Title          string
+	Notes          string
+	Classification string // free text like "UNCLASSIFIED // FOR OFFICIAL USE"
+	Status         string // "draft", "final"
+	Created        time.Time
+	Updated        time.Time
+	Articles       []*Article // in the officer's order
+	Length         Length
+	Edits          Edits
+	Analysis       *Analysis // nil until analysed
+}
+
+// BriefingItem is one row of the library list: enough to show, not the whole briefing.
+type BriefingItem struct {
+	ID       int64
+	Title    string
+	Sources  string // publications or bylines, comma-separated
+	Articles int
+	Updated  time.Time
+	Snippet  string // highlighted search snippet, with [ and ] around matches, when listing a search
+}
+
+// ImportStatus is the outcome of importing one source.
+type ImportStatus string
+
+// Import outcomes.
+const (
+	Imported  ImportStatus = "imported"
+	Duplicate ImportStatus = "duplicate"
+	Failed    ImportStatus = "failed"
+)
+
+// ImportResult reports what happened to one imported file, link or paste.
+type ImportResult struct {
+	Path       string
+	Status     ImportStatus
+	Detail     string // title when imported, the existing article when duplicate, the reason when failed
+	ArticleID  int64
+	BriefingID int64
+	NearDup    int64 // ID of a near-duplicate article already in the library, 0 if none
+}
+
+// Line renders the result in the CLI's stable form: "STATUS PATH: detail".
+func (r ImportResult) Line() string {
+	return string(r.Status) + " " + r.Path + ": " + r.Detail
+}
+
+// InputError is a problem with something the user gave: a file, a link, a
+// library path. Its message names the input and says why, in words a desk
+// officer can act on.
+type InputError struct {
+	Path   string // the file, link or library the problem is with
+	Reason string // e.g. "empty file", "PDF has no text layer (scanned image?)"
+	Err    error  // underlying error, for logs; may be nil
+}
+
+func (e *InputError) Error() string {
+	if e.Path == "" {
+		return e.Reason
+	}
+	return e.Path + ": " + e.Reason
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// ListQuery selects and pages briefings in the library list.
+type ListQuery struct {
+	Search string    // what the officer typed; empty lists everything
+	From   time.Time // zero: no lower bound (on briefing update time)
+	To     time.Time // zero: no upper bound
+	Source string    // publication/credit/byline filter, empty for all
+	Tag    string    // tag/collection filter, empty for all
+	Actor  string    // actor name filter, empty for all
+	Offset int
+	Limit  int // 0 means a sensible default page size
+}
+
+// Hit is one full-text search result.
+type Hit struct {
+	ArticleID  int64
+	BriefingID int64
+	Title      string
+	Path       string // the article's origin (file or URL)
+	Snippet    string // with [ and ] around the matched terms
+	Rank       float64
+}

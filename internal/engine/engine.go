@@ -1,0 +1,202 @@
+// Package engine wires the engine packages together: it imports sources
+// into the library, analyses briefings (one language pass per article shared
+// by summary and actors) and renders briefs. The CLI and the GUI both use it.
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"briefdesk/internal/actors"
+	"briefdesk/internal/brief"
+	"briefdesk/internal/domain"
+	"briefdesk/internal/ingest"
+	"briefdesk/internal/library"
+	"briefdesk/internal/nlp"
+	"briefdesk/internal/summary"
+)
+
+// AppID is the application's reverse-DNS ID; the default library lives in the
+// storage folder the GUI toolkit gives this ID.
+const AppID = "io.briefdesk.app"
+
+// DefaultLibraryPath returns the library file used when none is given:
+// $BRIEFDESK_DB if set, else library.db in the app's storage folder.
+func DefaultLibraryPath() (string, error) {
+	if p := os.Getenv("BRIEFDESK_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find a folder for the library: %w", err)
+	}
+	return filepath.Join(dir, "fyne", AppID, "library.db"), nil
+}
+
+// Engine is an open library with the analysis pipeline around it.
+type Engine struct {
+	lib *library.Library
+	mu  sync.Mutex // serialises imports so duplicate checks see each other
+}
+
+// Open opens the library at path, creating its folder if needed.
+func Open(path string) (*Engine, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, &domain.InputError{Path: path, Reason: "cannot create the library folder", Err: err}
+	}
+	lib, err := library.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{lib: lib}, nil
+}
+
+// Close closes the library.
+func (e *Engine) Close() error { return e.lib.Close() }
+
+// Path returns the library file's path.
+func (e *Engine) Path() string { return e.lib.Path() }
+
+// Analyze runs the whole analysis of a briefing's articles: one language pass
+// per article, then the summary and the actor cards.
+func Analyze(articles []*domain.Article, length domain.Length, edits domain.Edits) *domain.Analysis {
+	docs := make([]*nlp.Doc, 0, len(articles))
+	for i, a := range articles {
+		if !a.Supported() {
+			continue
+		}
+		docs = append(docs, nlp.Analyze(a, i))
+	}
+	sum := summary.Summarize(docs, length, edits)
+	acts, facts := actors.Extract(docs, &sum)
+	return &domain.Analysis{Summary: sum, Actors: acts, Facts: facts}
+}
+
+// Load parses a file or fetches a link, without storing it.
+func Load(ctx context.Context, src string) (*domain.Article, error) {
+	if ingest.IsURL(src) {
+		return ingest.Fetch(ctx, src)
+	}
+	return ingest.File(src)
+}
+
+// Progress reports one finished source of an import.
+type Progress struct {
+	Done, Total int
+	Result      domain.ImportResult
+}
+
+// Import imports files, folders (recursively) and links. Each article becomes
+// a new briefing, or joins briefing into when into is not 0. progress, when
+// not nil, is called after each source from the importing goroutine. It stops
+// early when ctx is cancelled; what was imported stays imported.
+func (e *Engine) Import(ctx context.Context, sources []string, into int64, progress func(Progress)) []domain.ImportResult {
+	files, errs := ingest.Expand(sources)
+	var results []domain.ImportResult
+	total := len(files) + len(errs)
+	report := func(r domain.ImportResult) {
+		results = append(results, r)
+		if progress != nil {
+			progress(Progress{Done: len(results), Total: total, Result: r})
+		}
+	}
+	for _, err := range errs {
+		report(failed("", err))
+	}
+	for _, f := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		a, err := Load(ctx, f)
+		if err != nil {
+			report(failed(f, err))
+			continue
+		}
+		report(e.store(ctx, f, a, into))
+	}
+	return results
+}
+
+// ImportText imports pasted text as an article.
+func (e *Engine) ImportText(ctx context.Context, text string, into int64) domain.ImportResult {
+	a, err := ingest.Paste(text)
+	if err != nil {
+		return failed("pasted text", err)
+	}
+	return e.store(ctx, "pasted text", a, into)
+}
+
+func (e *Engine) store(ctx context.Context, path string, a *domain.Article, into int64) domain.ImportResult {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if id, title, ok, err := e.lib.FindByHash(ctx, a.TextHash); err != nil {
+		return failed(path, err)
+	} else if ok {
+		return domain.ImportResult{Path: path, Status: domain.Duplicate, ArticleID: id, Detail: fmt.Sprintf("already in the library as %q", title)}
+	}
+	b := &domain.Briefing{ID: into, Title: a.Title}
+	if into != 0 {
+		old, err := e.lib.Briefing(ctx, into)
+		if err != nil {
+			return failed(path, err)
+		}
+		b = old
+	}
+	arts := append(append([]*domain.Article(nil), b.Articles...), a)
+	b.Analysis = Analyze(arts, b.Length, b.Edits)
+	r, err := e.lib.AddArticle(ctx, a, b)
+	if err != nil {
+		return failed(path, err)
+	}
+	r.Path = path
+	return r
+}
+
+func failed(path string, err error) domain.ImportResult {
+	var ie *domain.InputError
+	reason := err.Error()
+	if errors.As(err, &ie) {
+		if path == "" {
+			path = ie.Path
+		}
+		reason = ie.Reason
+	}
+	return domain.ImportResult{Path: path, Status: domain.Failed, Detail: reason}
+}
+
+// List returns one page of the library list.
+func (e *Engine) List(ctx context.Context, q domain.ListQuery) ([]domain.BriefingItem, error) {
+	return e.lib.Briefings(ctx, q)
+}
+
+// Briefing loads a briefing with its stored analysis.
+func (e *Engine) Briefing(ctx context.Context, id int64) (*domain.Briefing, error) {
+	return e.lib.Briefing(ctx, id)
+}
+
+// Update re-analyses b (after a change of length, edits or articles) and saves it.
+func (e *Engine) Update(ctx context.Context, b *domain.Briefing) error {
+	b.Analysis = Analyze(b.Articles, b.Length, b.Edits)
+	return e.lib.SaveBriefing(ctx, b)
+}
+
+// Delete removes a briefing.
+func (e *Engine) Delete(ctx context.Context, id int64) error { return e.lib.DeleteBriefing(ctx, id) }
+
+// Search runs a full-text search as the officer typed it.
+func (e *Engine) Search(ctx context.Context, q string, limit int) ([]domain.Hit, error) {
+	return e.lib.Search(ctx, q, limit)
+}
+
+// WriteBrief renders b as a one-page PDF brief.
+func WriteBrief(w io.Writer, b *domain.Briefing, opts brief.Options) error {
+	if b.Analysis == nil {
+		b.Analysis = Analyze(b.Articles, b.Length, b.Edits)
+	}
+	return brief.PDF(w, b, opts)
+}
