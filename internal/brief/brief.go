@@ -1,9 +1,12 @@
 // Package brief renders a briefing as a one-page brief: PDF (A4 or Letter,
 // always one page), Markdown, plain text and DOCX, and prints it through CUPS.
+//
+// Every format is made from the same fitted content (Layout), so what the
+// officer previews, prints, pastes into an e-mail or edits in an office suite
+// says the same thing.
 package brief
 
 import (
-	"errors"
 	"io"
 	"time"
 
@@ -29,7 +32,14 @@ type Options struct {
 }
 
 // PDF writes b as a one-page PDF.
-// TODO(brief issue).
 func PDF(w io.Writer, b *domain.Briefing, opts Options) error {
-	return errors.New("brief: PDF not implemented yet")
+	const op = "brief.PDF"
+	p, err := Layout(b, opts)
+	if err != nil {
+		return err
+	}
+	if err := p.WritePDF(w); err != nil {
+		return opError(op, err)
+	}
+	return nil
 }
