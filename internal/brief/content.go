@@ -157,7 +157,7 @@ func gather(b *domain.Briefing, opts Options) *material {
 		m.facts = append(m.facts, FactLine{
 			Kind:    f.Kind,
 			Text:    t,
-			Context: context(m.sentences[f.Where], t, 9),
+			Context: around(m.sentences[f.Where], t, 9),
 			Source:  f.Where.Article + 1,
 		})
 	}
@@ -289,9 +289,9 @@ func shorten(s string, n int) string {
 	return out + "…"
 }
 
-// context returns up to n words around needle in sentence, with ellipses
+// around returns up to n words around needle in sentence, with ellipses
 // where it was cut, so a figure reads with what it counts.
-func context(sentence, needle string, n int) string {
+func around(sentence, needle string, n int) string {
 	if sentence == "" {
 		return ""
 	}

@@ -68,11 +68,11 @@ var storyPower = story{
 
 type story struct {
 	title, source, byline, dateline string
-	published                      time.Time
-	sentences                      []string
-	chosen                         []int
-	actors                         []actorSpec
-	facts                          []factSpec
+	published                       time.Time
+	sentences                       []string
+	chosen                          []int
+	actors                          []actorSpec
+	facts                           []factSpec
 }
 
 type actorSpec struct {

@@ -700,11 +700,7 @@ func (d *drawer) card(a Card, cfg config, x, y, w float64) ([]Item, float64) {
 	}
 	if a.Quote != "" && cfg.quoteLines > 0 {
 		sub.y += 0.4
-		q := "“" + a.Quote + "”"
-		if !a.Direct {
-			q = "Said: " + a.Quote
-		}
-		sub.para(ix, iw, []span{{text: q, style: Italic, size: smallSize, color: ink}}, lead(smallSize), cfg.quoteLines)
+		sub.para(ix, iw, []span{{text: a.quoted(), style: Italic, size: smallSize, color: ink}}, lead(smallSize), cfg.quoteLines)
 	}
 	return sub.items, sub.y - y + cardPad - 0.8
 }
