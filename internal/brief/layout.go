@@ -43,6 +43,7 @@ type Page struct {
 	Items         []Item
 	Content       *Content
 	BodySize      float64 // the body text size the fitting settled on, in points
+	fits          bool    // the body ended above the footer
 }
 
 // Page geometry and type, in millimetres and points. Margins of 15 mm or more
@@ -266,7 +267,8 @@ func (l *layouter) try(c config) (*Page, bool) {
 	limit := bottom - 2
 	d.body(ct, c, limit)
 	p.Items = append(d.items, footer...)
-	return p, d.y <= limit
+	p.fits = d.y <= limit
+	return p, p.fits
 }
 
 // drawer lays items out top to bottom.

@@ -35,7 +35,9 @@ func (c *Content) text(w io.Writer) {
 	if c.Classification != "" {
 		p(strings.ToUpper(c.Classification) + "\n\n")
 	}
-	wrap("", "", strings.ToUpper(c.Title))
+	title := wrapText(c.Title, "", "", textWidth)
+	p(title)
+	p(strings.Repeat("=", min(textWidth, maxLineLen(title))) + "\n")
 	kicker := "Brief"
 	if c.Multi {
 		kicker = fmt.Sprintf("Brief · %d sources", len(c.Sources))
@@ -136,4 +138,13 @@ func wrapText(s, first, rest string, width int) string {
 	}
 	b.WriteString("\n")
 	return b.String()
+}
+
+// maxLineLen is the length in runes of the longest line of s.
+func maxLineLen(s string) int {
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		n = max(n, utf8.RuneCountInString(l))
+	}
+	return n
 }
