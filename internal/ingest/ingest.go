@@ -1,16 +1,25 @@
 // Package ingest turns files, links and pasted text into articles: it detects
 // the format from the content, decodes the text, extracts the main content and
 // splits off metadata (title, standfirst, byline, dateline, credit, date).
+//
+// Every failure is a *domain.InputError whose Reason a desk officer can act
+// on. Parsers never panic to the caller and never run without bounds: sizes,
+// zip entries, decompressed bytes and nesting are all limited.
 package ingest
 
 import (
-	"context"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
+
+	"github.com/abadojack/whatlanggo"
 
 	"briefdesk/internal/domain"
 )
@@ -18,63 +27,197 @@ import (
 // MaxSize is the largest file or download imported, in bytes.
 const MaxSize = 50 << 20
 
-// File reads and parses the file at path.
+// Reasons shared by several parsers.
+const (
+	reasonEmpty    = "file is empty"
+	reasonBlank    = "file contains only whitespace"
+	reasonTooLarge = "file is larger than 50 MB"
+	reasonNoText   = "no article text found in the file"
+)
+
+// File reads and parses the file at path. A file over MaxSize is refused
+// from its size alone, before any of it is read.
 func File(path string) (*domain.Article, error) {
-	st, err := os.Stat(path)
+	f, err := os.Open(path)
+	if err != nil {
+		reason := "cannot read file"
+		if os.IsNotExist(err) {
+			reason = "no such file"
+		} else if os.IsPermission(err) {
+			reason = "permission denied: cannot read file"
+		}
+		return nil, &domain.InputError{Path: path, Reason: reason, Err: err}
+	}
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil {
 		return nil, &domain.InputError{Path: path, Reason: "cannot read file", Err: err}
 	}
-	if st.Size() > MaxSize {
-		return nil, &domain.InputError{Path: path, Reason: "file too large"}
+	if st.IsDir() {
+		return nil, &domain.InputError{Path: path, Reason: "is a folder, not a file"}
 	}
-	data, err := os.ReadFile(path)
+	if st.Size() > MaxSize {
+		return nil, &domain.InputError{Path: path, Reason: reasonTooLarge}
+	}
+	// The size may change under us (a file still being written): never
+	// read more than the limit.
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, &domain.InputError{Path: path, Reason: "cannot read file", Err: err}
 	}
 	return Parse(path, data)
 }
 
-// Parse parses the bytes of a file called name (used only as a hint).
-// TODO(ingest issue): all formats, encodings, metadata.
-func Parse(name string, data []byte) (*domain.Article, error) {
-	text := strings.ReplaceAll(string(data), "\r\n", "\n")
-	if strings.TrimSpace(text) == "" {
-		return nil, &domain.InputError{Path: name, Reason: "empty file"}
+// Parse parses the bytes of a file called name. The format is detected from
+// the content; the name's extension only breaks ties (Markdown versus plain
+// text, HTML fragments).
+func Parse(name string, data []byte) (a *domain.Article, err error) {
+	return parse(name, data, "", time.Now())
+}
+
+// parse is Parse with a charset declared outside the bytes (an HTTP header)
+// and a fixed import time for tests.
+func parse(name string, data []byte, charset string, now time.Time) (a *domain.Article, err error) {
+	// Last line of defence: a parser bug on a hostile file must cost one
+	// file, not the whole import (or the app).
+	defer func() {
+		if r := recover(); r != nil {
+			a = nil
+			err = &domain.InputError{Path: name, Reason: "could not read the file: it is damaged or in an unexpected layout",
+				Err: fmt.Errorf("ingest: panic: %v\n%s", r, debug.Stack())}
+		}
+	}()
+	if len(data) == 0 {
+		return nil, &domain.InputError{Path: name, Reason: reasonEmpty}
 	}
+	if len(data) > MaxSize {
+		return nil, &domain.InputError{Path: name, Reason: reasonTooLarge}
+	}
+	format, reason := sniff(name, data)
+	if reason != "" {
+		return nil, &domain.InputError{Path: name, Reason: reason}
+	}
+	var d *doc
+	switch format {
+	case domain.FormatPDF:
+		d, err = parsePDF(data)
+	case domain.FormatDOCX:
+		d, err = parseDOCX(data)
+	case domain.FormatODT:
+		d, err = parseODT(data)
+	case domain.FormatRTF:
+		d, err = parseRTF(data)
+	case domain.FormatEML:
+		d, err = parseEML(data)
+	case domain.FormatHTML:
+		d, err = parseHTML(data, charset, name)
+	default:
+		d, err = parseText(data, charset, format == domain.FormatMD)
+	}
+	if err != nil {
+		if ie, ok := err.(*domain.InputError); ok && ie.Path == "" {
+			ie.Path = name
+		}
+		return nil, err
+	}
+	if len(d.paras) == 0 {
+		return nil, &domain.InputError{Path: name, Reason: reasonNoText}
+	}
+	a = finish(d)
+	sum := sha256.Sum256(data)
+	a.Origin = domain.Origin{Name: name, Format: format, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:]),
+		ImportedAt: now.UTC(), Original: data}
+	if format == domain.FormatHTML {
+		// Stored HTML must never carry scripts or event handlers: keep the
+		// page as the officer saw it, without anything that could run.
+		a.Origin.Original = sanitizeHTML(data, charset)
+	}
+	return a, nil
+}
+
+// finish turns a parsed doc into an article: trimmed fields, language and
+// the hashes used for duplicate detection.
+func finish(d *doc) *domain.Article {
 	var paras []string
-	for _, p := range strings.Split(text, "\n") {
+	for _, p := range d.paras {
 		if p = strings.TrimSpace(p); p != "" {
 			paras = append(paras, p)
 		}
 	}
-	a := &domain.Article{Title: paras[0], Paragraphs: paras[1:], Language: "en"}
-	if len(paras) == 1 {
-		a.Paragraphs = paras
+	a := &domain.Article{
+		Title:      oneLine(d.title),
+		Standfirst: oneLine(d.standfirst),
+		Byline:     oneLine(d.byline),
+		Dateline:   oneLine(d.dateline),
+		Credit:     oneLine(d.credit),
+		Source:     oneLine(d.source),
+		Published:  d.published,
+		Paragraphs: paras,
 	}
-	sum := sha256.Sum256(data)
-	a.Origin = domain.Origin{Name: name, Format: domain.FormatText, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:]), ImportedAt: time.Now().UTC(), Original: data}
-	th := sha256.Sum256([]byte(strings.Join(strings.Fields(a.Body()), " ")))
-	a.TextHash = hex.EncodeToString(th[:])
-	return a, nil
+	body := a.Body()
+	a.Language = language(body)
+	a.TextHash = TextHash(body)
+	a.SimHash = SimHash(body)
+	return a
 }
 
-// Paste makes an article of text pasted by the user.
+// oneLine flattens a metadata value to one tidy line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// language returns the ISO 639-1 code of the body's language. Short or
+// ambiguous Latin-script text is taken as English, the language almost all
+// of a desk's sources are in, rather than marked unsupported on a guess.
+func language(body string) string {
+	if len(body) > 8000 {
+		body = body[:8000]
+	}
+	info := whatlanggo.Detect(body)
+	code := info.Lang.Iso6391()
+	if code == "" {
+		return "en"
+	}
+	if code != "en" && whatlanggo.Scripts[info.Script] == "Latin" &&
+		(!info.IsReliable() || len(strings.Fields(body)) < 20) {
+		return "en"
+	}
+	return code
+}
+
+// parseText parses plain text or Markdown.
+func parseText(data []byte, charset string, markdown bool) (*doc, error) {
+	s, ok := decode(data, charset)
+	if !ok || looksBinary(s) {
+		return nil, &domain.InputError{Reason: errBinary}
+	}
+	s = normalize(s)
+	if strings.TrimSpace(s) == "" {
+		return nil, &domain.InputError{Reason: reasonBlank}
+	}
+	if markdown {
+		return parseMarkdown(s), nil
+	}
+	return structure(s, hints{}), nil
+}
+
+// Paste makes an article of text pasted by the user. Pasted HTML (copied
+// page source) is read as a web page.
 func Paste(text string) (*domain.Article, error) {
-	a, err := Parse("pasted text", []byte(text))
-	if err == nil {
+	const name = "pasted text"
+	if strings.TrimSpace(text) == "" {
+		return nil, &domain.InputError{Path: name, Reason: "the clipboard holds no text"}
+	}
+	a, err := Parse(name, []byte(text))
+	if err == nil && a.Origin.Format != domain.FormatHTML {
 		a.Origin.Format = domain.FormatPaste
 	}
 	return a, err
 }
 
-// Fetch downloads a http(s) link and parses it as a web page.
-func Fetch(ctx context.Context, url string) (*domain.Article, error) {
-	return nil, &domain.InputError{Path: url, Reason: "links are not supported yet"}
-}
-
 // IsURL reports whether s is a http or https link rather than a path.
 func IsURL(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+	s = strings.TrimSpace(s)
+	l := strings.ToLower(s)
+	return (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) && !strings.ContainsAny(s, " \n\t")
 }
 
 // Expand turns the given paths into the files to import: folders are walked
@@ -85,7 +228,7 @@ func Expand(paths []string) ([]string, []error) {
 	var errs []error
 	for _, p := range paths {
 		if IsURL(p) {
-			files = append(files, p)
+			files = append(files, strings.TrimSpace(p))
 			continue
 		}
 		st, err := os.Stat(p)
@@ -102,7 +245,7 @@ func Expand(paths []string) ([]string, []error) {
 				errs = append(errs, &domain.InputError{Path: path, Reason: "cannot read", Err: err})
 				return nil
 			}
-			if path != p && strings.HasPrefix(d.Name(), ".") {
+			if path != p && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "~$")) {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -114,8 +257,136 @@ func Expand(paths []string) ([]string, []error) {
 			return nil
 		})
 		if err != nil {
-			errs = append(errs, err)
+			errs = append(errs, &domain.InputError{Path: p, Reason: "cannot read folder", Err: err})
 		}
 	}
 	return files, errs
+}
+
+// sniff detects the format from the first bytes, using the name's extension
+// only where the content cannot tell (Markdown, fragments of HTML). It
+// returns a reason instead when the bytes are something we cannot import.
+func sniff(name string, data []byte) (domain.Format, string) {
+	ext := strings.ToLower(filepath.Ext(name))
+	head := data[:min(len(data), 1024)]
+	switch {
+	case bytes.Contains(head, []byte("%PDF-")):
+		return domain.FormatPDF, ""
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
+		return zipFormat(data, ext)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return "", "old binary Office file (.doc or Outlook .msg) is not supported: save it as .docx or .eml"
+	case bytes.HasPrefix(bytes.TrimLeft(data, "\xEF\xBB\xBF \r\n\t"), []byte(`{\rtf`)):
+		return domain.FormatRTF, ""
+	}
+	if r := binaryKind(data); r != "" {
+		return "", r
+	}
+	switch ext {
+	case ".pdf":
+		if !textual(head) {
+			return "", "not a valid PDF: it does not start with %PDF"
+		}
+	case ".docx", ".odt":
+		if !textual(head) {
+			return "", "not a valid " + docKind(ext) + ": it is not a zip container"
+		}
+	case ".rtf":
+		if !textual(head) {
+			return "", "not a valid RTF file: it does not start with {\\rtf"
+		}
+	}
+	// From here on the bytes are text of some kind.
+	s, _ := decode(head, "")
+	trim := strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case looksHTML(trim, ext):
+		return domain.FormatHTML, ""
+	case looksEML(s, ext):
+		return domain.FormatEML, ""
+	case ext == ".md" || ext == ".markdown":
+		return domain.FormatMD, ""
+	}
+	return domain.FormatText, ""
+}
+
+// textual reports whether the first bytes look like text rather than a
+// damaged binary.
+func textual(head []byte) bool {
+	s, _ := decode(head, "")
+	return !looksBinary(s)
+}
+
+func docKind(ext string) string {
+	if ext == ".odt" {
+		return "OpenDocument text file"
+	}
+	return "Word document"
+}
+
+// binaryKind names common binary files dropped by mistake.
+func binaryKind(data []byte) string {
+	magic := []struct {
+		sig  string
+		what string
+	}{
+		{"\x89PNG", "this is a PNG image, not an article: there is no text to import"},
+		{"\xFF\xD8\xFF", "this is a JPEG image, not an article: there is no text to import"},
+		{"GIF8", "this is a GIF image, not an article: there is no text to import"},
+		{"\x1F\x8B", "this is a gzip archive: unpack it first"},
+		{"Rar!", "this is a RAR archive: unpack it first"},
+		{"7z\xBC\xAF", "this is a 7-Zip archive: unpack it first"},
+		{"\x7FELF", "this is a program, not an article"},
+		{"MZ", "this is a program, not an article"},
+	}
+	for _, m := range magic {
+		if bytes.HasPrefix(data, []byte(m.sig)) {
+			return m.what
+		}
+	}
+	return ""
+}
+
+func looksHTML(trim, ext string) bool {
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml version=\"1.0\"?>\n<!doctype html", "<meta", "<article"} {
+		if strings.HasPrefix(trim, p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(trim, "<!--") && strings.Contains(trim, "<html") {
+		return true
+	}
+	if ext == ".html" || ext == ".htm" || ext == ".xhtml" {
+		return strings.Contains(trim, "<")
+	}
+	return false
+}
+
+// looksEML recognises an RFC 5322 message by its header block.
+func looksEML(s, ext string) bool {
+	known := 0
+	for i, l := range strings.SplitN(s, "\n", 40) {
+		l = strings.TrimRight(l, "\r")
+		if l == "" {
+			break
+		}
+		if l[0] == ' ' || l[0] == '\t' {
+			continue
+		}
+		k := strings.IndexByte(l, ':')
+		if k <= 0 || strings.ContainsAny(l[:k], " \t") {
+			if i == 0 && strings.HasPrefix(l, "From ") { // mbox separator
+				continue
+			}
+			return false
+		}
+		switch strings.ToLower(l[:k]) {
+		case "from", "to", "subject", "date", "mime-version", "received", "message-id", "return-path", "content-type", "cc":
+			known++
+		}
+	}
+	if ext == ".eml" || ext == ".mht" || ext == ".mhtml" {
+		return known >= 1
+	}
+	return known >= 3
 }

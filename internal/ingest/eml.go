@@ -1,0 +1,258 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
+	"net/textproto"
+	"regexp"
+	"strings"
+
+	"golang.org/x/text/encoding/htmlindex"
+
+	"briefdesk/internal/domain"
+)
+
+// Limits on MIME structure: real mail nests a handful of levels.
+const (
+	maxMIMEDepth = 10
+	maxMIMEParts = 500
+)
+
+var (
+	fwdMarker  = regexp.MustCompile(`(?im)^[> ]*(?:-{2,}\s*(?:forwarded message|original message|message transféré|weitergeleitete nachricht)\s*-{2,}|begin forwarded message:|-{3,}\s*original message\s*-{3,})\s*$`)
+	fwdHeader  = regexp.MustCompile(`^[> ]*(?i:from|date|sent|subject|to|cc|bcc|reply-to)\s*:\s*(.*)$`)
+	subjPrefix = regexp.MustCompile(`^(?i:(?:re|fw|fwd|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*|\[[^\]]{1,40}\]\s*)+`)
+	sentFrom   = regexp.MustCompile(`(?i)^sent from my \w+`)
+)
+
+// mimePart is one leaf of a MIME tree.
+type mimePart struct {
+	ctype, charset string
+	attachment     bool
+	data           []byte
+	inner          *mail.Message // message/rfc822 attachment (forwarded as attachment)
+}
+
+// parseEML reads an RFC 5322 message: it prefers the text/plain body,
+// falls back to text/html, follows a message forwarded as an attachment,
+// and removes forwarding wrappers, quoting and signatures.
+func parseEML(data []byte) (*doc, error) {
+	msg, err := mail.ReadMessage(bufio.NewReader(bytes.NewReader(data)))
+	if err != nil {
+		return nil, &domain.InputError{Reason: "not a valid e-mail message: its header is damaged", Err: err}
+	}
+	return emlMessage(msg, 0)
+}
+
+func emlMessage(msg *mail.Message, depth int) (*doc, error) {
+	subject := decodeHeader(msg.Header.Get("Subject"))
+	date, _ := msg.Header.Date()
+	var parts []mimePart
+	budget := maxMIMEParts
+	if err := walkMIME(textproto.MIMEHeader(msg.Header), msg.Body, depth, &budget, &parts); err != nil {
+		return nil, err
+	}
+	var plain, htm *mimePart
+	for i := range parts {
+		p := &parts[i]
+		if p.inner != nil && depth < maxMIMEDepth {
+			// A message forwarded as an attachment is the article.
+			if d, err := emlMessage(p.inner, depth+1); err == nil {
+				return d, nil
+			}
+			continue
+		}
+		if p.attachment {
+			continue
+		}
+		switch {
+		case p.ctype == "text/plain" && plain == nil:
+			plain = p
+		case p.ctype == "text/html" && htm == nil:
+			htm = p
+		}
+	}
+	var text string
+	switch {
+	case plain != nil && len(bytes.TrimSpace(plain.data)) > 0:
+		s, _ := decode(plain.data, plain.charset)
+		text = s
+	case htm != nil:
+		root, err := decodeHTML(htm.data, htm.charset)
+		if err != nil {
+			return nil, err
+		}
+		text = strings.Join(blockText(findBody(root)), "\n\n")
+	default:
+		return nil, &domain.InputError{Reason: "e-mail has no text body (only attachments?)"}
+	}
+	if looksBinary(text) {
+		return nil, &domain.InputError{Reason: "e-mail body is not text"}
+	}
+	text = normalize(text)
+	text, fwdSubject := unwrapForward(text)
+	if fwdSubject != "" {
+		subject = fwdSubject
+	}
+	h := hints{title: oneLine(subjPrefix.ReplaceAllString(subject, ""))}
+	d := structure(text, h)
+	if d.published.IsZero() && !date.IsZero() {
+		d.published = date.UTC()
+	}
+	return d, nil
+}
+
+// walkMIME collects the leaves of a MIME entity, decoding transfer
+// encodings. It stops at maxMIMEDepth levels and maxMIMEParts parts.
+func walkMIME(h textproto.MIMEHeader, body io.Reader, depth int, budget *int, out *[]mimePart) error {
+	if depth > maxMIMEDepth {
+		return &domain.InputError{Reason: "e-mail is nested too deeply to be real mail"}
+	}
+	*budget--
+	if *budget < 0 {
+		return &domain.InputError{Reason: "e-mail has too many parts to be real mail"}
+	}
+	ctype, params, err := mime.ParseMediaType(h.Get("Content-Type"))
+	if err != nil {
+		ctype, params = "text/plain", map[string]string{}
+	}
+	disp, _, _ := mime.ParseMediaType(h.Get("Content-Disposition"))
+	if strings.HasPrefix(ctype, "multipart/") {
+		boundary := params["boundary"]
+		if boundary == "" {
+			return &domain.InputError{Reason: "not a valid e-mail message: multipart without boundary"}
+		}
+		mr := multipart.NewReader(body, boundary)
+		for {
+			p, err := mr.NextRawPart()
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			if err != nil {
+				// A truncated message: keep what was read.
+				if len(*out) > 0 {
+					return nil
+				}
+				return &domain.InputError{Reason: "not a valid e-mail message: its MIME structure is damaged", Err: err}
+			}
+			if err := walkMIME(p.Header, p, depth+1, budget, out); err != nil {
+				return err
+			}
+		}
+	}
+	raw, err := io.ReadAll(io.LimitReader(transferDecode(h.Get("Content-Transfer-Encoding"), body), MaxSize))
+	if err != nil && len(raw) == 0 {
+		return nil // an undecodable part is skipped; others may still hold the text
+	}
+	p := mimePart{ctype: ctype, charset: params["charset"], attachment: disp == "attachment" && ctype != "message/rfc822", data: raw}
+	if ctype == "message/rfc822" {
+		if m, err := mail.ReadMessage(bufio.NewReader(bytes.NewReader(raw))); err == nil {
+			p.inner = m
+		}
+	}
+	*out = append(*out, p)
+	return nil
+}
+
+func transferDecode(cte string, r io.Reader) io.Reader {
+	switch strings.ToLower(strings.TrimSpace(cte)) {
+	case "base64":
+		return base64.NewDecoder(base64.StdEncoding, &b64Clean{r: r})
+	case "quoted-printable":
+		return quotedprintable.NewReader(r)
+	}
+	return r
+}
+
+// b64Clean drops line breaks and spaces that base64 bodies are wrapped with.
+type b64Clean struct{ r io.Reader }
+
+func (c *b64Clean) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	j := 0
+	for _, b := range p[:n] {
+		if b != '\r' && b != '\n' && b != ' ' && b != '\t' {
+			p[j] = b
+			j++
+		}
+	}
+	return j, err
+}
+
+// decodeHeader decodes RFC 2047 encoded words in any charset we know.
+func decodeHeader(s string) string {
+	d := mime.WordDecoder{CharsetReader: func(label string, r io.Reader) (io.Reader, error) {
+		e, err := htmlindex.Get(label)
+		if err != nil {
+			return nil, err
+		}
+		return e.NewDecoder().Reader(r), nil
+	}}
+	if out, err := d.DecodeHeader(s); err == nil {
+		return out
+	}
+	return s
+}
+
+// unwrapForward keeps the innermost forwarded message of a body: the text
+// after the last "Forwarded message" marker, without its header block, and
+// returns its subject. It also removes ">" quoting and the signature.
+func unwrapForward(text string) (string, string) {
+	subject := ""
+	if locs := fwdMarker.FindAllStringIndex(text, -1); len(locs) > 0 {
+		rest := text[locs[len(locs)-1][1]:]
+		lines := strings.Split(strings.TrimLeft(rest, "\n"), "\n")
+		i := 0
+		for ; i < len(lines); i++ {
+			l := lines[i]
+			if m := fwdHeader.FindStringSubmatch(l); m != nil {
+				if strings.HasPrefix(strings.ToLower(strings.TrimLeft(l, "> ")), "subject") {
+					subject = strings.TrimSpace(m[1])
+				}
+				continue
+			}
+			if strings.Trim(l, "> ") == "" && i > 0 {
+				i++
+				break
+			}
+			if i > 0 && (l[0] == ' ' || l[0] == '\t') { // folded header
+				continue
+			}
+			break
+		}
+		text = strings.Join(lines[i:], "\n")
+	}
+	lines := strings.Split(text, "\n")
+	quoted, nonEmpty := 0, 0
+	for _, l := range lines {
+		if l != "" {
+			nonEmpty++
+			if strings.HasPrefix(l, ">") {
+				quoted++
+			}
+		}
+	}
+	if nonEmpty > 0 && quoted*10 >= nonEmpty*8 {
+		for i, l := range lines {
+			lines[i] = strings.TrimSpace(strings.TrimLeft(l, ">"))
+		}
+	}
+	var out []string
+	for _, l := range lines {
+		if l == "--" || l == "-- " {
+			break // signature separator
+		}
+		if sentFrom.MatchString(l) && len(l) < 60 {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n"), subject
+}

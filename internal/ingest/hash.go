@@ -1,0 +1,71 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"hash/fnv"
+	"strings"
+)
+
+// TextHash returns the hex SHA-256 of the normalised words of a body: lower
+// case, letters and digits only, single spaces. The same article saved as a
+// web page, a PDF or a Word file gives the same hash, whatever the line
+// breaks, quote styles or file name.
+func TextHash(body string) string {
+	sum := sha256.Sum256([]byte(strings.Join(words(body), " ")))
+	return hex.EncodeToString(sum[:])
+}
+
+// SimHash returns the 64-bit SimHash of a body's word 3-shingles (Charikar).
+// Small edits (a changed word, an added sentence) flip few bits, so the
+// library can flag re-published wire stories by Hamming distance.
+func SimHash(body string) uint64 {
+	ws := words(body)
+	var v [64]int
+	add := func(s string) {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		x := h.Sum64()
+		for i := range v {
+			if x&(1<<uint(i)) != 0 {
+				v[i]++
+			} else {
+				v[i]--
+			}
+		}
+	}
+	const k = 3
+	if len(ws) < k {
+		if len(ws) > 0 {
+			add(strings.Join(ws, " "))
+		}
+	} else {
+		for i := 0; i+k <= len(ws); i++ {
+			add(ws[i] + " " + ws[i+1] + " " + ws[i+2])
+		}
+	}
+	var x uint64
+	for i, n := range v {
+		if n > 0 {
+			x |= 1 << uint(i)
+		}
+	}
+	return x
+}
+
+// Distance returns the Hamming distance between two SimHashes. Articles of a
+// few hundred words that share a story but differ in a sentence or two land
+// within NearDuplicate bits of each other.
+func Distance(a, b uint64) int {
+	x := a ^ b
+	n := 0
+	for x != 0 {
+		x &= x - 1
+		n++
+	}
+	return n
+}
+
+// NearDuplicate is the Hamming distance up to which two SimHashes are taken
+// for the same story with small edits.
+const NearDuplicate = 10

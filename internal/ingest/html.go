@@ -1,0 +1,331 @@
+package ingest
+
+import (
+	"bytes"
+	"mime"
+	"strings"
+
+	"codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+
+	"briefdesk/internal/domain"
+)
+
+// maxHTMLElems bounds readability's work on monster pages; beyond it we
+// fall back to the plain block walk, which is linear.
+const maxHTMLElems = 100000
+
+// htmlCharset returns the charset declared for an HTML document: the HTTP
+// Content-Type header if any, else a <meta> tag in the first kilobyte.
+func htmlCharset(data []byte, contentType string) string {
+	if contentType != "" {
+		if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
+			return params["charset"]
+		}
+		if !strings.Contains(contentType, "/") {
+			return contentType // a bare charset name
+		}
+	}
+	_, name, _ := charset.DetermineEncoding(data, "")
+	return name
+}
+
+// decodeHTML decodes and parses an HTML document, with everything that
+// could run (scripts, event handlers, javascript: links) removed.
+func decodeHTML(data []byte, contentType string) (*html.Node, error) {
+	s, _ := decode(data, htmlCharset(data, contentType))
+	root, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return nil, &domain.InputError{Reason: "not a readable web page", Err: err}
+	}
+	sanitize(root)
+	return root, nil
+}
+
+// sanitizeHTML returns the page as stored for provenance: the same
+// document, re-serialised without scripts or event handlers.
+func sanitizeHTML(data []byte, contentType string) []byte {
+	root, err := decodeHTML(data, contentType)
+	if err != nil {
+		return nil
+	}
+	var b bytes.Buffer
+	if err := html.Render(&b, root); err != nil {
+		return nil
+	}
+	return b.Bytes()
+}
+
+// dangerous elements are removed with their content; none of them holds
+// article text a reader sees.
+var dangerous = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Iframe: true, atom.Object: true,
+	atom.Embed: true, atom.Applet: true, atom.Frame: true, atom.Frameset: true, atom.Template: true,
+	atom.Base: true, atom.Link: true,
+}
+
+// sanitize removes dangerous elements, on* handlers, javascript: URLs and
+// meta refreshes from the tree, in place.
+func sanitize(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && (dangerous[c.DataAtom] || c.Data == "svg" && hasScript(c) ||
+			c.DataAtom == atom.Meta && strings.EqualFold(attr(c, "http-equiv"), "refresh")) {
+			n.RemoveChild(c)
+		} else {
+			sanitize(c)
+		}
+		c = next
+	}
+	if n.Type != html.ElementNode {
+		return
+	}
+	kept := n.Attr[:0]
+	for _, a := range n.Attr {
+		k := strings.ToLower(a.Key)
+		v := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
+		if strings.HasPrefix(k, "on") || k == "formaction" || k == "srcdoc" ||
+			strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:text/html") {
+			continue
+		}
+		kept = append(kept, a)
+	}
+	n.Attr = kept
+}
+
+func hasScript(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.Data == "script" {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasScript(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// parseHTML extracts a web page's main content with readability (dropping
+// navigation, cookie banners, sidebars and comments) and its metadata.
+func parseHTML(data []byte, contentType, name string) (*doc, error) {
+	root, err := decodeHTML(data, contentType)
+	if err != nil {
+		return nil, err
+	}
+	var h hints
+	var paras []string
+	p := readability.NewParser()
+	p.MaxElemsToParse = maxHTMLElems
+	art, rerr := p.ParseDocument(root, nil)
+	if rerr == nil {
+		h.title = art.Title()
+		h.byline = cleanByline(art.Byline())
+		h.source = art.SiteName()
+		if t, err := art.PublishedTime(); err == nil {
+			h.published = t.UTC()
+		}
+		if art.Node != nil {
+			paras = blockText(art.Node)
+		}
+		if ex := art.Excerpt(); ex != "" && len(paras) > 0 && !strings.HasPrefix(oneLine(paras[0]), ex) &&
+			!strings.HasPrefix(ex, oneLine(paras[0])) && len(ex) < 400 {
+			h.standfirst = ex
+		}
+	}
+	// Readability needs a few hundred characters of prose to trust a
+	// candidate; a short page or a fragment is read block by block.
+	if n := len(strings.Join(paras, "")); n < 200 {
+		if body := findBody(root); body != nil {
+			if all := blockText(body); len(strings.Join(all, "")) > n {
+				paras = all
+			}
+		}
+	}
+	if h.title == "" {
+		h.title = firstHeading(root)
+	}
+	if h.title == "" {
+		if t := findElem(root, atom.Title); t != nil {
+			h.title = textOf(t)
+		}
+	}
+	text := normalize(strings.Join(paras, "\n\n"))
+	if strings.TrimSpace(text) == "" {
+		return nil, &domain.InputError{Reason: "web page has no article text (it may need JavaScript, or be only a frame or an image)"}
+	}
+	h.title = oneLine(normalize(h.title))
+	d := structure(text, h)
+	return d, nil
+}
+
+// cleanByline turns readability's "By Jane Doe | 3 min read" into a name.
+func cleanByline(s string) string {
+	s = oneLine(s)
+	if k := strings.Index(s, "|"); k > 0 {
+		s = strings.TrimSpace(s[:k])
+	}
+	low := strings.ToLower(s)
+	if strings.HasPrefix(low, "by ") {
+		s = strings.TrimSpace(s[3:])
+	}
+	if len(s) > 100 {
+		return ""
+	}
+	return s
+}
+
+// skipped elements carry no article text even outside readability's output.
+var skipped = map[atom.Atom]bool{
+	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Form: true, atom.Button: true, atom.Select: true,
+	atom.Textarea: true, atom.Input: true, atom.Figcaption: true, atom.Svg: true, atom.Math: true, atom.Head: true,
+	atom.Label: true, atom.Dialog: true, atom.Menu: true, atom.Title: true,
+}
+
+// blocks start a new paragraph.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true, atom.H1: true,
+	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true,
+	atom.Ol: true, atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Tr: true, atom.Td: true,
+	atom.Th: true, atom.Dd: true, atom.Dt: true, atom.Dl: true, atom.Header: true, atom.Figure: true,
+	atom.Hr: true, atom.Address: true, atom.Center: true, atom.Details: true, atom.Summary: true, atom.Body: true,
+}
+
+// blockText returns the text of n as paragraphs, one per block element;
+// <br> becomes a line break inside a paragraph.
+func blockText(n *html.Node) []string {
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if s := strings.TrimSpace(cur.String()); s != "" {
+			paras = append(paras, s)
+		}
+		cur.Reset()
+	}
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 512 {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(collapseWS(n.Data))
+			return
+		case html.ElementNode:
+			if skipped[n.DataAtom] || dangerous[n.DataAtom] || hidden(n) {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				cur.WriteString("\n")
+				return
+			}
+		}
+		isBlock := n.Type == html.ElementNode && blocks[n.DataAtom]
+		if isBlock {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+		if isBlock {
+			flush()
+		}
+	}
+	walk(n, 0)
+	flush()
+	// Lines inside a paragraph are kept apart only where <br> put them.
+	for i, p := range paras {
+		var ls []string
+		for _, l := range strings.Split(p, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				ls = append(ls, l)
+			}
+		}
+		paras[i] = strings.Join(ls, "\n")
+	}
+	return paras
+}
+
+// hidden reports elements a browser would not show.
+func hidden(n *html.Node) bool {
+	if _, ok := attrOK(n, "hidden"); ok {
+		return true
+	}
+	if strings.EqualFold(attr(n, "aria-hidden"), "true") {
+		return true
+	}
+	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// collapseWS squeezes HTML source whitespace (newlines, indentation) into
+// single spaces, as a browser does.
+func collapseWS(s string) string {
+	if strings.TrimSpace(s) == "" {
+		if s == "" {
+			return ""
+		}
+		return " "
+	}
+	lead := s[0] == ' ' || s[0] == '\n' || s[0] == '\t' || s[0] == '\r'
+	last := s[len(s)-1]
+	trail := last == ' ' || last == '\n' || last == '\t' || last == '\r'
+	out := strings.Join(strings.Fields(s), " ")
+	if lead {
+		out = " " + out
+	}
+	if trail {
+		out += " "
+	}
+	return out
+}
+
+func findElem(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findElem(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func findBody(root *html.Node) *html.Node {
+	if b := findElem(root, atom.Body); b != nil {
+		return b
+	}
+	return root
+}
+
+func firstHeading(root *html.Node) string {
+	if h := findElem(root, atom.H1); h != nil {
+		return textOf(h)
+	}
+	return ""
+}
+
+// textOf returns the visible text of n on one line.
+func textOf(n *html.Node) string {
+	return oneLine(strings.Join(blockText(n), " "))
+}

@@ -1,0 +1,419 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+
+	"briefdesk/internal/domain"
+)
+
+// Limits for PDFs: an article is a few pages; a content stream that
+// inflates beyond maxPDFStream is a bomb, not a page of text.
+const (
+	maxPDFPages  = 1000
+	maxPDFStream = 32 << 20
+	maxPDFGlyphs = 5_000_000
+)
+
+var pageNumRe = regexp.MustCompile(`(?i)^(?:page\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?$`)
+
+// pdfLine is one line of text on a page, in points.
+type pdfLine struct {
+	text     string
+	x, y     float64 // left edge and baseline
+	right    float64
+	size     float64 // font size
+	page     int
+	edge     bool // among the first or last lines of its page
+	fromLeft bool
+}
+
+// parsePDF extracts the text layer of a PDF in reading order: glyphs are
+// grouped into lines by their coordinates (two-column pages read column by
+// column), running headers and footers and page numbers are removed,
+// hyphenation at line ends is undone and lines are joined into paragraphs.
+func parsePDF(data []byte) (*doc, error) {
+	r, err := openPDF(data)
+	if err != nil {
+		return nil, err
+	}
+	n := r.NumPage()
+	if n <= 0 {
+		return nil, &domain.InputError{Reason: "not a valid PDF: it has no pages"}
+	}
+	if n > maxPDFPages {
+		return nil, &domain.InputError{Reason: fmt.Sprintf("PDF has %d pages: more than %d is not an article", n, maxPDFPages)}
+	}
+	var pages [][]pdfLine
+	glyphs := 0
+	for i := 1; i <= n; i++ {
+		p := r.Page(i)
+		if p.V.IsNull() {
+			continue
+		}
+		if err := checkStreams(p.V.Key("Contents")); err != nil {
+			return nil, err
+		}
+		texts, ok := pageTexts(p)
+		if !ok {
+			continue // a damaged page costs that page only
+		}
+		glyphs += len(texts)
+		if glyphs > maxPDFGlyphs {
+			return nil, &domain.InputError{Reason: "PDF holds far more text than an article"}
+		}
+		pages = append(pages, pageLines(texts, i))
+	}
+	removeRunning(pages)
+	var lines []pdfLine
+	for _, p := range pages {
+		lines = append(lines, p...)
+	}
+	if len(lines) == 0 {
+		return nil, &domain.InputError{Reason: "PDF has no text layer (scanned or image-only?)"}
+	}
+	var h hints
+	h.title = pdfInfo(r, "Title")
+	paras, bigTitle := pdfParagraphs(lines)
+	if h.title == "" && bigTitle != "" {
+		h.title = bigTitle
+	}
+	h.dehyphenate = true
+	text := normalize(strings.Join(paras, "\n\n"))
+	if strings.TrimSpace(text) == "" {
+		return nil, &domain.InputError{Reason: "PDF has no text layer (scanned or image-only?)"}
+	}
+	return structure(text, h), nil
+}
+
+// openPDF opens the bytes with the PDF reader, smoothing over header
+// variants it is strict about (PDF 2.0, a space after the version, bytes
+// before %PDF) and naming encryption plainly.
+func openPDF(data []byte) (*pdf.Reader, error) {
+	start := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
+	if start < 0 {
+		return nil, &domain.InputError{Reason: "not a valid PDF: it does not start with %PDF"}
+	}
+	if start > 0 && start < 10 {
+		data = data[start:]
+		start = 0
+	}
+	if len(data) < 10 {
+		return nil, &domain.InputError{Reason: "not a valid PDF: the file is damaged or truncated"}
+	}
+	if start > 0 || data[8] != '\n' && data[8] != '\r' || data[5] != '1' || data[7] < '0' || data[7] > '7' {
+		// Patch a copy's header; lengths and offsets stay the same. Bytes
+		// before a late %PDF become blanks after the patched header line.
+		fixed := append([]byte(nil), data...)
+		for k := 0; k < start; k++ {
+			fixed[k] = ' '
+		}
+		copy(fixed, "%PDF-1.7\n")
+		data = fixed
+	}
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		if errors.Is(err, pdf.ErrInvalidPassword) || bytes.Contains(data, []byte("/Encrypt")) {
+			return nil, &domain.InputError{Reason: "PDF is password-protected or encrypted: save an unprotected copy and import that", Err: err}
+		}
+		return nil, &domain.InputError{Reason: "not a valid PDF: the file is damaged or truncated", Err: err}
+	}
+	return r, nil
+}
+
+// pdfInfo returns a document-information field when it looks like what a
+// person typed, not a converter's leftover.
+func pdfInfo(r *pdf.Reader, key string) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = ""
+		}
+	}()
+	s = oneLine(normalize(r.Trailer().Key("Info").Key(key).Text()))
+	low := strings.ToLower(s)
+	if low == "" || low == "untitled" || strings.HasPrefix(low, "microsoft word") || strings.HasPrefix(low, "microsoft ") ||
+		strings.Contains(low, ".doc") || strings.Contains(low, ".pdf") || strings.Contains(low, ".indd") || utf8.RuneCountInString(s) > 250 {
+		return ""
+	}
+	return s
+}
+
+// checkStreams inflates a page's content streams into a counter before the
+// interpreter sees them, refusing bombs.
+func checkStreams(v pdf.Value) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = nil // the page interpreter will skip a damaged page
+		}
+	}()
+	var streams []pdf.Value
+	if v.Kind() == pdf.Array {
+		for i := 0; i < v.Len() && i < 10000; i++ {
+			streams = append(streams, v.Index(i))
+		}
+	} else if v.Kind() == pdf.Stream {
+		streams = append(streams, v)
+	}
+	var total int64
+	for _, s := range streams {
+		rc := s.Reader()
+		n, _ := io.Copy(io.Discard, io.LimitReader(rc, maxPDFStream+1-total))
+		rc.Close()
+		total += n
+		if total > maxPDFStream {
+			return &domain.InputError{Reason: "PDF page expands to more than 32 MB (compression bomb?)"}
+		}
+	}
+	return nil
+}
+
+// pageTexts returns a page's glyphs; a page the interpreter chokes on is
+// reported as not ok.
+func pageTexts(p pdf.Page) (t []pdf.Text, ok bool) {
+	defer func() {
+		if recover() != nil {
+			t, ok = nil, false
+		}
+	}()
+	return p.Content().Text, true
+}
+
+// pageLines groups a page's glyphs into lines by baseline, orders them
+// left to right and inserts spaces where the gap between glyphs says so.
+// A two-column page is read down the left column, then the right.
+func pageLines(texts []pdf.Text, page int) []pdfLine {
+	gs := texts[:0:0]
+	for _, t := range texts {
+		if t.S == "" || t.S == "\n" || t.S == "\r" || math.IsNaN(t.X) || math.IsNaN(t.Y) {
+			continue
+		}
+		if t.FontSize <= 0 {
+			t.FontSize = 10
+		}
+		gs = append(gs, t)
+	}
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Y > gs[j].Y })
+	var rows [][]pdf.Text
+	for _, g := range gs {
+		if n := len(rows); n > 0 && math.Abs(rows[n-1][0].Y-g.Y) < 0.45*g.FontSize {
+			rows[n-1] = append(rows[n-1], g)
+			continue
+		}
+		rows = append(rows, []pdf.Text{g})
+	}
+	// Each row is split at wide gaps into segments (columns, table cells).
+	var segRows [][]pdfLine
+	for _, row := range rows {
+		sort.SliceStable(row, func(i, j int) bool { return row[i].X < row[j].X })
+		var segs []pdfLine
+		var b strings.Builder
+		var cur pdfLine
+		var prev *pdf.Text
+		start := func(g pdf.Text) {
+			cur = pdfLine{x: g.X, y: g.Y, size: g.FontSize, page: page}
+			b.Reset()
+		}
+		end := func() {
+			cur.text = strings.TrimSpace(b.String())
+			if cur.text != "" {
+				segs = append(segs, cur)
+			}
+		}
+		for i := range row {
+			g := row[i]
+			if prev == nil {
+				start(g)
+			} else {
+				gap := g.X - (prev.X + prev.W)
+				switch {
+				case g.S == prev.S && math.Abs(g.X-prev.X) < 0.3 && math.Abs(g.Y-prev.Y) < 0.3:
+					continue // fake bold: the same glyph drawn twice
+				case gap > 3*g.FontSize:
+					end()
+					start(g)
+				case gap > 0.18*g.FontSize && prev.S != " " && g.S != " ":
+					b.WriteByte(' ')
+				}
+			}
+			b.WriteString(g.S)
+			cur.right = g.X + g.W
+			cur.size = math.Max(cur.size, g.FontSize)
+			prev = &row[i]
+		}
+		end()
+		if len(segs) > 0 {
+			segRows = append(segRows, segs)
+		}
+	}
+	// Two columns: most rows with two segments, the second starting near
+	// the same x.
+	var starts []float64
+	for _, r := range segRows {
+		if len(r) == 2 {
+			starts = append(starts, r[1].x)
+		}
+	}
+	var lines []pdfLine
+	if len(segRows) >= 6 && len(starts)*2 >= len(segRows) {
+		sort.Float64s(starts)
+		gutter := starts[len(starts)/2]
+		var left, right []pdfLine
+		for _, r := range segRows {
+			for _, s := range r {
+				if s.x >= gutter-2*s.size {
+					right = append(right, s)
+				} else {
+					left = append(left, s)
+				}
+			}
+		}
+		lines = append(left, right...)
+	} else {
+		for _, r := range segRows {
+			l := r[0]
+			for _, s := range r[1:] {
+				l.text += " " + s.text
+				l.right = s.right
+			}
+			lines = append(lines, l)
+		}
+	}
+	for i := range lines {
+		lines[i].edge = i < 2 || i >= len(lines)-2
+	}
+	return lines
+}
+
+// removeRunning drops running headers and footers (the same line, numbers
+// aside, at the top or bottom of most pages) and bare page numbers.
+func removeRunning(pages [][]pdfLine) {
+	key := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return '#'
+			}
+			return unicode.ToLower(r)
+		}, s)
+	}
+	count := map[string]int{}
+	for _, p := range pages {
+		seen := map[string]bool{}
+		for _, l := range p {
+			if l.edge && !seen[key(l.text)] {
+				seen[key(l.text)] = true
+				count[key(l.text)]++
+			}
+		}
+	}
+	need := max(2, (len(pages)+1)/2)
+	for i, p := range pages {
+		kept := p[:0]
+		for _, l := range p {
+			if l.edge && (count[key(l.text)] >= need && len(pages) >= 2 || pageNumRe.MatchString(l.text)) {
+				continue
+			}
+			kept = append(kept, l)
+		}
+		pages[i] = kept
+	}
+}
+
+// pdfParagraphs joins lines into paragraphs. A paragraph ends at a larger
+// vertical gap than the usual line spacing, a change of font size, an
+// indented first line, or a short line ending a sentence. It also returns
+// a title: the large-type lines opening the first page.
+func pdfParagraphs(lines []pdfLine) ([]string, string) {
+	sizes := make([]float64, 0, len(lines))
+	var gaps []float64
+	for i, l := range lines {
+		sizes = append(sizes, l.size)
+		if i > 0 && lines[i-1].page == l.page && lines[i-1].y > l.y {
+			gaps = append(gaps, lines[i-1].y-l.y)
+		}
+	}
+	sort.Float64s(sizes)
+	body := sizes[len(sizes)/2]
+	spacing := body * 1.2
+	if len(gaps) > 0 {
+		sort.Float64s(gaps)
+		spacing = gaps[len(gaps)/2]
+	}
+	// Title: leading lines in type clearly larger than the body's.
+	title := ""
+	i := 0
+	for i < len(lines) && i < 4 && lines[i].page == lines[0].page && lines[i].size > body*1.25 {
+		title = strings.TrimSpace(title + " " + lines[i].text)
+		i++
+	}
+	if i == len(lines) {
+		title, i = "", 0
+	}
+	var paras []string
+	var b strings.Builder
+	flush := func() {
+		if s := strings.TrimSpace(b.String()); s != "" {
+			paras = append(paras, s)
+		}
+		b.Reset()
+	}
+	for j := i; j < len(lines); j++ {
+		l := lines[j]
+		if b.Len() > 0 {
+			p := lines[j-1]
+			newPara := false
+			switch {
+			case p.page == l.page && p.y-l.y > spacing*1.45:
+				newPara = true
+			case p.y < l.y && p.page == l.page && math.Abs(p.x-l.x) > body: // next column
+			case math.Abs(p.size-l.size) > 0.15*body:
+				newPara = true
+			case l.x-p.x > body*1.2 && p.page == l.page:
+				newPara = true // indented first line
+			case endsSentence(p.text) && p.right-p.x < 0.8*(lineWidth(lines, j)):
+				newPara = true
+			}
+			if newPara {
+				flush()
+			} else {
+				prev := b.String()
+				if strings.HasSuffix(prev, "-") && len(prev) > 1 && unicode.IsLetter(lastRune(prev[:len(prev)-1])) && startsLower(l.text) {
+					b.Reset()
+					b.WriteString(prev[:len(prev)-1])
+				} else if strings.HasSuffix(prev, "\u00AD") {
+					b.Reset()
+					b.WriteString(strings.TrimSuffix(prev, "\u00AD"))
+				} else {
+					b.WriteByte(' ')
+				}
+			}
+		}
+		b.WriteString(l.text)
+	}
+	flush()
+	return paras, title
+}
+
+// lineWidth is the width of the widest of the lines around j, the measure
+// of a full line in that part of the document.
+func lineWidth(lines []pdfLine, j int) float64 {
+	w := 0.0
+	for k := max(0, j-6); k < min(len(lines), j+6); k++ {
+		w = math.Max(w, lines[k].right-lines[k].x)
+	}
+	return w
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}

@@ -1,0 +1,291 @@
+package ingest
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+
+	"briefdesk/internal/domain"
+)
+
+// maxRTFDepth bounds group nesting; Word nests a few dozen deep at most.
+const maxRTFDepth = 400
+
+// rtfSkip are destinations whose content is not body text.
+var rtfSkip = map[string]bool{
+	"fonttbl": true, "colortbl": true, "stylesheet": true, "info": true, "pict": true, "object": true,
+	"header": true, "headerl": true, "headerr": true, "headerf": true, "footer": true, "footerl": true,
+	"footerr": true, "footerf": true, "footnote": true, "fldinst": true, "xmlnstbl": true, "themedata": true,
+	"datastore": true, "listtable": true, "listoverridetable": true, "rsidtbl": true, "latentstyles": true,
+	"generator": true, "mmathPr": true, "colorschememapping": true, "filetbl": true, "revtbl": true,
+	"pgdsctbl": true, "annotation": true, "atnid": true, "atnauthor": true, "bkmkstart": true, "bkmkend": true,
+	"nonshppict": true, "shppict": true, "sp": true, "sn": true, "sv": true, "template": true, "listtext": true,
+	"pntext": true, "pntxta": true, "pntxtb": true, "falt": true, "panose": true, "wgrffmtfilter": true,
+}
+
+// rtfSymbols maps control words to the characters they stand for.
+var rtfSymbols = map[string]string{
+	"par": "\n\n", "sect": "\n\n", "page": "\n\n", "line": "\n", "tab": " ", "cell": " ", "row": "\n",
+	"emdash": "—", "endash": "–", "lquote": "‘", "rquote": "’", "ldblquote": "“", "rdblquote": "”",
+	"bullet": "•", "emspace": " ", "enspace": " ", "qmspace": " ",
+}
+
+// rtfState is what a group inherits from its parent.
+type rtfState struct {
+	skip     bool
+	uc       int  // characters to skip after \uN
+	title    bool // inside {\info{\title ...}}
+	author   bool
+	starDest bool
+}
+
+// parseRTF reads an RTF document with a small careful parser: groups,
+// control words, \'hh bytes in the declared \ansicpg code page, \uN
+// Unicode escapes with their \uc fallbacks, and skipped destinations
+// (font tables, pictures, headers, field instructions).
+func parseRTF(data []byte) (*doc, error) {
+	s := string(data)
+	if !strings.HasPrefix(strings.TrimLeft(s, "\ufeff \r\n\t"), `{\rtf`) {
+		return nil, &domain.InputError{Reason: `not a valid RTF file: it does not start with {\rtf`}
+	}
+	var enc encoding.Encoding = charmap.Windows1252
+	var out, title, author strings.Builder // author is read only to keep it out of the body
+	var pending []byte // \'hh bytes waiting to be decoded together (DBCS)
+	st := rtfState{uc: 1}
+	var stack []rtfState
+	skipChars := 0 // fallback characters still to skip after \uN
+
+	sink := func() *strings.Builder {
+		switch {
+		case st.title:
+			return &title
+		case st.author:
+			return &author
+		}
+		return &out
+	}
+	flush := func() {
+		if len(pending) == 0 {
+			return
+		}
+		b, err := enc.NewDecoder().Bytes(pending)
+		if err != nil {
+			b = pending
+		}
+		if !st.skip || st.title || st.author {
+			sink().Write(b)
+		}
+		pending = pending[:0]
+	}
+	emit := func(t string) {
+		flush()
+		if !st.skip || st.title || st.author {
+			sink().WriteString(t)
+		}
+	}
+
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch c {
+		case '{':
+			flush()
+			if len(stack) >= maxRTFDepth {
+				return nil, &domain.InputError{Reason: "RTF file is nested too deeply to be a real document"}
+			}
+			stack = append(stack, st)
+			st.starDest = false
+			i++
+			if strings.HasPrefix(s[i:], `\*`) {
+				st.starDest = true
+				i += 2
+			}
+			continue
+		case '}':
+			flush()
+			if len(stack) == 0 {
+				i = len(s) // the document's closing brace; ignore trailing bytes
+				continue
+			}
+			st = stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			i++
+			continue
+		case '\r', '\n':
+			i++
+			continue
+		case '\\':
+			i++
+			if i >= len(s) {
+				break
+			}
+			c = s[i]
+			switch {
+			case c == '\'':
+				if i+2 < len(s) {
+					if v, err := strconv.ParseUint(s[i+1:i+3], 16, 8); err == nil {
+						if skipChars > 0 {
+							skipChars--
+						} else if !st.skip || st.title || st.author {
+							pending = append(pending, byte(v))
+						}
+					}
+				}
+				i += 3
+				continue
+			case c == '\\' || c == '{' || c == '}':
+				if skipChars > 0 {
+					skipChars--
+				} else {
+					emit(string(c))
+				}
+				i++
+				continue
+			case c == '~':
+				emit(" ")
+				i++
+				continue
+			case c == '_':
+				emit("‑")
+				i++
+				continue
+			case c == '-' || c == '*' || c == ':' || c == '|':
+				i++
+				continue
+			case c == '\n' || c == '\r':
+				emit("\n\n")
+				i++
+				continue
+			case isASCIILetter(c):
+				j := i
+				for j < len(s) && isASCIILetter(s[j]) && j-i < 32 {
+					j++
+				}
+				word := s[i:j]
+				k := j
+				if k < len(s) && (s[k] == '-' || s[k] >= '0' && s[k] <= '9') {
+					k++
+					for k < len(s) && s[k] >= '0' && s[k] <= '9' && k-j < 12 {
+						k++
+					}
+				}
+				arg, hasArg := 0, k > j
+				if hasArg {
+					arg, _ = strconv.Atoi(s[j:k])
+				}
+				if k < len(s) && s[k] == ' ' {
+					k++
+				}
+				i = k
+				if word == "bin" && hasArg && arg > 0 {
+					i += min(arg, len(s)-i)
+					continue
+				}
+				if word != "u" {
+					// A control word ends any pending \uN fallback.
+					skipChars = 0
+				}
+				rtfControl(word, arg, hasArg, &st, &enc, emit, flush, &skipChars)
+				continue
+			default:
+				i++
+				continue
+			}
+		default:
+			if skipChars > 0 {
+				skipChars--
+				i++
+				continue
+			}
+			// Plain text run up to the next special character.
+			j := i
+			for j < len(s) && s[j] != '\\' && s[j] != '{' && s[j] != '}' && s[j] != '\r' && s[j] != '\n' {
+				j++
+			}
+			if !st.skip || st.title || st.author {
+				flush()
+				chunk := s[i:j]
+				if !isASCII(chunk) {
+					b, err := enc.NewDecoder().String(chunk)
+					if err == nil {
+						chunk = b
+					}
+				}
+				sink().WriteString(chunk)
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+	flush()
+	text := normalize(out.String())
+	if strings.TrimSpace(text) == "" {
+		return nil, &domain.InputError{Reason: "RTF file has no text"}
+	}
+	// The document properties' author is whoever saved the file, often a
+	// desk colleague, so it is not taken as the byline.
+	return structure(text, hints{title: oneLine(normalize(title.String()))}), nil
+}
+
+// rtfControl applies one control word to the parser state.
+func rtfControl(word string, arg int, hasArg bool, st *rtfState, enc *encoding.Encoding, emit func(string), flush func(), skipChars *int) {
+	switch {
+	case word == "ansicpg" && hasArg:
+		flush()
+		if e := codePage(arg); e != nil {
+			*enc = e
+		}
+	case word == "uc" && hasArg:
+		st.uc = max(arg, 0)
+	case word == "u" && hasArg:
+		if arg < 0 {
+			arg += 65536
+		}
+		emit(string(rune(arg)))
+		*skipChars = st.uc
+	case word == "title" && !st.skip:
+		// {\info{\title ...}}: info itself is skipped, title is captured.
+	case word == "title":
+		st.title = true
+	case word == "author" && st.skip:
+		st.author = true
+	case rtfSkip[word] || st.starDest:
+		if !st.title && !st.author {
+			st.skip = true
+		}
+		st.starDest = false
+	default:
+		if t, ok := rtfSymbols[word]; ok {
+			emit(t)
+		}
+	}
+}
+
+// codePage maps a Windows code page number to its decoder.
+func codePage(cp int) encoding.Encoding {
+	names := map[int]string{932: "shift_jis", 936: "gbk", 949: "euc-kr", 950: "big5", 874: "windows-874",
+		20866: "koi8-r", 28591: "iso-8859-1", 28592: "iso-8859-2", 65001: "utf-8", 10000: "macintosh"}
+	name, ok := names[cp]
+	if !ok {
+		name = "windows-" + strconv.Itoa(cp)
+	}
+	e, err := htmlindex.Get(name)
+	if err != nil {
+		return nil
+	}
+	return e
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,461 @@
+package ingest
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/itlightning/dateparse"
+)
+
+// doc is an article as a parser sees it before provenance and hashes are
+// added: metadata fields and body paragraphs.
+type doc struct {
+	title, standfirst, byline, dateline, credit, source string
+	published                                           time.Time
+	paras                                               []string
+}
+
+// hints are metadata a container format states outright (an HTML <title>,
+// a Word "Title" style, an e-mail Subject). They win over guesses from the
+// text, and lines repeating them are removed from the body.
+type hints struct {
+	title, standfirst, byline, source string
+	published                         time.Time
+	dehyphenate                       bool // join "inter-\nnational" (PDF line ends)
+}
+
+// Patterns for metadata lines. They are anchored and bounded so that a body
+// sentence that merely starts with "By" or "Photo" is not taken.
+var (
+	bylineRe = regexp.MustCompile(`^(?i:by)[:\s]\s*(\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and| &) *\p{Lu}?[\p{L}\p{M}.'’\- ]*)*)$`)
+	dateLeadRe = regexp.MustCompile(`^(?i)(?:first published|last updated|published|updated|posted|date)(?: on| at)?\s*[:|\-–—]?\s*(.*)$`)
+	creditRe   = regexp.MustCompile(`^(?i)(?:credit|source)\s*[|:]\s*(.{1,80})$`)
+	captionRe  = regexp.MustCompile(`^(?i)(?:\(?(?:photo|image|picture|photograph|caption|file photo|pictured)(?: credit)?\s*[:|]|\[(?:photo|image)[^\]]*\]$)`)
+	reportRe   = regexp.MustCompile(`^\((?i:(?:additional )?(?:reporting|writing|editing|compiled|reporting and writing) by)\s*([^)]*)\)\.?$`)
+	reportTail = regexp.MustCompile(`\s*\((?i:(?:additional )?(?:reporting|writing) by)[^()]*\)\.?$`)
+	copyRe     = regexp.MustCompile(`^(?i:(?:©|\(c\)|copyright)\s.{0,150}|all rights reserved\.?)$`)
+	bulletRe   = regexp.MustCompile(`^[•·▪●■◆►‣◦*\-–]\s*`)
+	// Datelines: "GENEVA, March 3 (Reuters) - ", "LONDON, England (CNN) -- ",
+	// "(CNN)", "WASHINGTON (AP) — ", "Dhaka, Bangladesh (CNN)".
+	datelineRe = regexp.MustCompile(`^((?:\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ ,]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,5},?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},?\s*)?)?\((\p{Lu}[\p{L}&.\- ]{0,38}[\p{L}.])\))\s*(?:(?:--|—|–|-)\s*)?`)
+	capsDateRe = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’\- ]{2,30}(?:, \p{Lu}[\p{L}. ]{1,25})?(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?)\s+(?:--|—|–)\s+`)
+	monthYear  = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b\d{1,2}/\d{1,2}/\d{4}\b`)
+)
+
+// agencies maps what stands in a dateline's brackets to a publication name.
+var agencies = map[string]string{
+	"AP": "Associated Press", "AFP": "Agence France-Presse", "CNN": "CNN", "Reuters": "Reuters",
+	"AA": "Anadolu Agency", "dpa": "dpa", "DPA": "dpa", "UPI": "UPI", "IANS": "IANS", "PTI": "PTI",
+}
+
+// structure splits normalised text into metadata and body paragraphs.
+func structure(text string, h hints) *doc {
+	d := &doc{title: h.title, standfirst: h.standfirst, byline: h.byline, source: h.source, published: h.published}
+	paras := toParagraphs(text, h.dehyphenate)
+
+	// Leading metadata: title, standfirst bullets, byline, date lines, in
+	// whatever order they come, up to the first body paragraph.
+	i := 0
+	sawTitle := false
+lead:
+	for ; i < len(paras) && i < 12; i++ {
+		p := paras[i]
+		switch {
+		case d.title != "" && sameText(p, d.title):
+		case d.standfirst != "" && sameText(p, d.standfirst):
+		case d.parseByline(p):
+		case d.parseDate(p):
+		case d.parseCredit(p):
+		case captionRe.MatchString(p) && len(p) < 300:
+		case bulletRe.MatchString(p) && isBullet(p) && len(p) < 400 && i+1 < len(paras):
+			s := strings.TrimSpace(bulletRe.ReplaceAllString(p, ""))
+			if d.standfirst == "" {
+				d.standfirst = s
+			} else {
+				d.standfirst += " " + s
+			}
+		case !sawTitle && d.title == "" && i == 0 && i+1 < len(paras) && titleLike(p):
+			d.title = strings.TrimSpace(strings.TrimPrefix(strings.TrimLeft(p, "# "), "Title: "))
+		default:
+			break lead
+		}
+		sawTitle = true
+	}
+	body := paras[i:]
+
+	// Trailing metadata: credit, "(Reporting by ...)", copyright lines.
+	for len(body) > 0 {
+		p := body[len(body)-1]
+		if m := reportRe.FindStringSubmatch(p); m != nil {
+			if d.byline == "" {
+				d.byline = reporters(m[1])
+			}
+		} else if !d.parseCredit(p) && !copyRe.MatchString(p) && !(captionRe.MatchString(p) && len(p) < 300) {
+			break
+		}
+		body = body[:len(body)-1]
+	}
+	if n := len(body); n > 0 {
+		if m := reportTail.FindStringIndex(body[n-1]); m != nil && m[0] > 0 {
+			tail := strings.TrimSpace(body[n-1][m[0]:])
+			if sm := reportRe.FindStringSubmatch(tail); sm != nil && d.byline == "" {
+				d.byline = reporters(sm[1])
+			}
+			body[n-1] = strings.TrimSpace(body[n-1][:m[0]])
+		}
+	}
+
+	// Captions and credit lines inside the body are layout, not content.
+	out := body[:0:0]
+	for _, p := range body {
+		if (captionRe.MatchString(p) && len(p) < 300) || creditRe.MatchString(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	body = out
+
+	if len(body) > 0 {
+		body[0] = d.parseDateline(body[0])
+		if body[0] == "" {
+			body = body[1:]
+		}
+	}
+	d.paras = body
+	if d.title == "" {
+		d.title = d.standfirst
+	}
+	if d.title == "" && len(body) > 0 {
+		d.title = firstSentence(body[0])
+	}
+	if d.source == "" && d.credit != "" {
+		d.source = d.credit
+	}
+	return d
+}
+
+// isBullet tells a bullet standfirst ("• NATO chief says ...") from a body
+// line that starts with a dash used as a minus or an em dash quotation.
+func isBullet(p string) bool {
+	r, n := utf8.DecodeRuneInString(p)
+	rest := p[n:]
+	if r == '-' || r == '*' || r == '–' {
+		return strings.HasPrefix(rest, " ")
+	}
+	return true
+}
+
+// sameText compares two lines ignoring case, punctuation and spacing.
+func sameText(a, b string) bool {
+	return strings.Join(words(a), " ") == strings.Join(words(b), " ") && len(words(a)) > 0
+}
+
+func (d *doc) parseByline(p string) bool {
+	if len(p) > 160 {
+		return false
+	}
+	// "By Jane Doe | Published 3 March 2022" carries two fields.
+	if k := strings.Index(p, " | "); k > 0 && bylineRe.MatchString(p[:k]) {
+		d.parseByline(p[:k])
+		if !d.parseDate(strings.TrimSpace(p[k+3:])) {
+			d.credit = strings.TrimSpace(p[k+3:])
+		}
+		return true
+	}
+	m := bylineRe.FindStringSubmatch(p)
+	if m == nil {
+		return false
+	}
+	name := strings.TrimSpace(m[1])
+	if n := len(strings.Fields(name)); n > 14 || n == 0 {
+		return false
+	}
+	if d.byline == "" {
+		d.byline = name
+	}
+	return true
+}
+
+// parseDate takes "Published: 3 March 2022", "Updated 10:32 GMT" or a line
+// that is only a date.
+func (d *doc) parseDate(p string) bool {
+	if len(p) > 120 {
+		return false
+	}
+	if m := dateLeadRe.FindStringSubmatch(p); m != nil {
+		if t, ok := findDate(m[1]); ok && d.published.IsZero() {
+			d.published = t
+		}
+		return len(strings.Fields(m[1])) <= 12
+	}
+	loc := monthYear.FindStringIndex(p)
+	if loc == nil || len(strings.Fields(p)) > 9 {
+		return false
+	}
+	// Only a date, perhaps with a weekday, time and zone around it.
+	rest := p[:loc[0]] + p[loc[1]:]
+	if strings.ContainsAny(rest, ".!?") && !strings.Contains(rest, ":") {
+		return false
+	}
+	if t, ok := findDate(p); ok && d.published.IsZero() {
+		d.published = t
+	}
+	return true
+}
+
+// findDate parses the first date in s.
+func findDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(strings.Trim(s, "|·-–— "))
+	if t, err := dateparse.ParseAny(s); err == nil {
+		return t.UTC(), true
+	}
+	if m := monthYear.FindString(s); m != "" {
+		m = regexp.MustCompile(`(\d)(?:st|nd|rd|th)`).ReplaceAllString(m, "$1")
+		if t, err := dateparse.ParseAny(m); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+func (d *doc) parseCredit(p string) bool {
+	m := creditRe.FindStringSubmatch(p)
+	if m == nil {
+		return false
+	}
+	if d.credit == "" {
+		d.credit = strings.TrimSpace(m[1])
+	}
+	return true
+}
+
+// reporters turns "Jane Doe; Editing by John Roe" into "Jane Doe".
+func reporters(s string) string {
+	if k := strings.IndexByte(s, ';'); k >= 0 {
+		s = s[:k]
+	}
+	return strings.TrimSpace(s)
+}
+
+// parseDateline splits a wire dateline off the first body paragraph and
+// returns the rest.
+func (d *doc) parseDateline(p string) string {
+	if m := datelineRe.FindStringSubmatchIndex(p); m != nil {
+		rest := p[m[1]:]
+		agency := p[m[4]:m[5]]
+		if !datelineAgency(agency) {
+			return p
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"“‘'(", r) {
+			return p
+		}
+		if d.dateline == "" {
+			d.dateline = strings.TrimSpace(p[m[2]:m[3]])
+		}
+		if d.source == "" {
+			d.source = agency
+			if s, ok := agencies[agency]; ok {
+				d.source = s
+			}
+		}
+		return rest
+	}
+	if m := capsDateRe.FindStringSubmatchIndex(p); m != nil {
+		place := p[m[2]:m[3]]
+		if strings.Count(place, " ") <= 4 && len(p)-m[1] > 20 {
+			if d.dateline == "" {
+				d.dateline = place
+			}
+			return p[m[1]:]
+		}
+	}
+	return p
+}
+
+// datelineAgency accepts a bracket that names a news organisation ("CNN",
+// "Reuters", "The Hollywood Reporter") and refuses ordinary brackets that
+// happen to open a paragraph.
+func datelineAgency(s string) bool {
+	if _, ok := agencies[s]; ok {
+		return true
+	}
+	ws := strings.Fields(s)
+	if len(ws) > 5 {
+		return false
+	}
+	for _, w := range ws {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && w != "of" && w != "the" && w != "and" && w != "&" {
+			return false
+		}
+	}
+	return true
+}
+
+// titleLike reports whether a first line reads as a headline rather than
+// the opening paragraph.
+func titleLike(p string) bool {
+	p = strings.TrimSpace(strings.TrimLeft(p, "#"))
+	n := len(strings.Fields(p))
+	if n == 0 || n > 25 || utf8.RuneCountInString(p) > 200 {
+		return false
+	}
+	if strings.HasSuffix(p, ".") && n > 3 && !strings.HasSuffix(p, "...") {
+		return false
+	}
+	return true
+}
+
+// firstSentence derives a title from an opening paragraph: its first
+// sentence, cut at a word boundary when long.
+func firstSentence(p string) string {
+	end := len(p)
+	for i, r := range p {
+		if i < 20 || (r != '.' && r != '!' && r != '?') {
+			continue
+		}
+		j := i + 1
+		for j < len(p) && strings.ContainsRune("\"”’')", rune(p[j])) {
+			j++
+		}
+		if j < len(p) && p[j] == ' ' {
+			prev := p[max(0, strings.LastIndexByte(p[:i], ' ')+1):i]
+			if r == '.' && (len(prev) <= 2 && prev != "" && unicode.IsUpper(rune(prev[0])) || abbrev[strings.ToLower(prev)]) {
+				continue
+			}
+			end = j
+			break
+		}
+	}
+	s := strings.TrimSpace(p[:end])
+	if utf8.RuneCountInString(s) > 150 {
+		rs := []rune(s)[:150]
+		s = string(rs)
+		if k := strings.LastIndexByte(s, ' '); k > 60 {
+			s = s[:k]
+		}
+		s = strings.TrimRight(s, ",;:–— ") + "…"
+	}
+	return s
+}
+
+var abbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "col": true,
+	"lt": true, "sgt": true, "rep": true, "sen": true, "gov": true, "prof": true, "jan": true, "feb": true, "aug": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "inc": true, "corp": true, "co": true, "no": true, "vs": true}
+
+// toParagraphs splits text into paragraphs. Blank lines always separate
+// paragraphs. Inside a block, hard-wrapped lines (an editor's or e-mail
+// client's fixed width) are re-flowed; other lines, as in files with one
+// sentence or paragraph per line, each stay a paragraph.
+func toParagraphs(text string, dehyphenate bool) []string {
+	var blocks [][]string
+	var cur []string
+	for _, l := range strings.Split(text, "\n") {
+		if l == "" {
+			if len(cur) > 0 {
+				blocks = append(blocks, cur)
+				cur = nil
+			}
+			continue
+		}
+		cur = append(cur, l)
+	}
+	if len(cur) > 0 {
+		blocks = append(blocks, cur)
+	}
+	width, wrapped := wrapWidth(blocks)
+	var paras []string
+	for _, b := range blocks {
+		if len(b) == 1 || !wrapped {
+			paras = append(paras, b...)
+			continue
+		}
+		paras = append(paras, reflow(b, width, dehyphenate)...)
+	}
+	return paras
+}
+
+// wrapWidth estimates the width text was hard-wrapped at and whether it
+// was: most non-final lines of multi-line blocks come close to that width
+// and end in mid-sentence.
+func wrapWidth(blocks [][]string) (int, bool) {
+	var lens []int
+	for _, b := range blocks {
+		for _, l := range b {
+			lens = append(lens, utf8.RuneCountInString(l))
+		}
+	}
+	if len(lens) < 3 {
+		return 0, false
+	}
+	sort.Ints(lens)
+	w := lens[len(lens)*95/100]
+	if w < 25 || w > 140 {
+		return w, false
+	}
+	var inner, full, open int
+	for _, b := range blocks {
+		for i := 0; i+1 < len(b); i++ {
+			inner++
+			n := utf8.RuneCountInString(b[i])
+			if fits(n, b[i+1], w) {
+				continue
+			}
+			full++
+			if !endsSentence(b[i]) {
+				open++
+			}
+		}
+	}
+	return w, inner >= 2 && full*2 >= inner && open*3 >= full
+}
+
+// fits reports whether the first word of next would have fitted on a line
+// of n runes wrapped at width w: if so, the line break was deliberate.
+func fits(n int, next string, w int) bool {
+	first := next
+	if k := strings.IndexByte(next, ' '); k >= 0 {
+		first = next[:k]
+	}
+	return n+1+utf8.RuneCountInString(first) <= w-2
+}
+
+func endsSentence(l string) bool {
+	l = strings.TrimRight(l, "\"”’')]")
+	return strings.HasSuffix(l, ".") || strings.HasSuffix(l, "!") || strings.HasSuffix(l, "?") || strings.HasSuffix(l, ":")
+}
+
+// reflow joins the hard-wrapped lines of a block, starting a new paragraph
+// after a line that ends a sentence well short of the wrap width.
+func reflow(lines []string, w int, dehyphenate bool) []string {
+	var out []string
+	var b strings.Builder
+	for i, l := range lines {
+		if b.Len() > 0 {
+			prev := b.String()
+			if strings.HasSuffix(prev, "-") && len(prev) > 1 && unicode.IsLetter(rune(prev[len(prev)-2])) && startsLower(l) {
+				if dehyphenate {
+					b.Reset()
+					b.WriteString(prev[:len(prev)-1])
+				}
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+		last := i+1 == len(lines)
+		if last || (fits(utf8.RuneCountInString(l), lines[i+1], w) && endsSentence(l)) || bulletRe.MatchString(lines[min(i+1, len(lines)-1)]) && isBullet(lines[i+1]) && !last {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	return out
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
