@@ -4,11 +4,7 @@
 package actors
 
 import (
-	"bufio"
-	"fmt"
-	"io"
 	"sort"
-	"strings"
 
 	"briefdesk/internal/domain"
 	"briefdesk/internal/nlp"
@@ -48,24 +44,3 @@ func Extract(docs []*nlp.Doc, sum *domain.Summary) ([]domain.Actor, []domain.Fac
 	return out, nil
 }
 
-// TagCoNLL reads a CoNLL file and writes each token line with one more
-// column: the predicted IOB2 tag (PER, ORG, LOC, MISC). Blank lines and
-// -DOCSTART- lines are copied as they are.
-// TODO(actors issue): use the trained model on the given tokens.
-func TagCoNLL(r io.Reader, w io.Writer) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	bw := bufio.NewWriter(w)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "-DOCSTART-") {
-			fmt.Fprintln(bw, line)
-			continue
-		}
-		fmt.Fprintln(bw, line+" O")
-	}
-	if err := sc.Err(); err != nil {
-		return err
-	}
-	return bw.Flush()
-}

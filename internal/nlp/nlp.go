@@ -71,8 +71,13 @@ func Analyze(a *domain.Article, index int) *Doc {
 			Text: d.Body[sp.Start:sp.End],
 		}}
 		s.Tokens = tag(s.Text, sp.Start)
-		d.Entities = append(d.Entities, entities(s.Tokens, len(d.Sentences), d.Body)...)
 		d.Sentences = append(d.Sentences, s)
+	}
+	// Entities are tagged over the whole article at once, so a name's
+	// other mentions in the article can settle its type.
+	labelEntities(d.Sentences)
+	for i, s := range d.Sentences {
+		d.Entities = append(d.Entities, entities(s.Tokens, i, d.Body)...)
 	}
 	return d
 }

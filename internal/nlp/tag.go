@@ -2,50 +2,106 @@ package nlp
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
 )
 
-// loadModel builds the prose model used for tagging and entities.
-// TODO(actors issue): the CoNLL-trained entity model, embedded.
+// loadModel builds the prose model used for tokens and part of speech.
+// Entities come from our own tagger (ner.go), not from prose's extracter.
 func loadModel() *prose.Model {
 	return prose.ModelFromData("briefdesk")
 }
 
+// clean maps typographic quotes to ASCII the way prose's tokenizer does,
+// but keeps, for every byte of the result, its offset in the original, so
+// tokens can point back into the article verbatim.
+func clean(s string) (string, []int) {
+	var b strings.Builder
+	at := make([]int, 0, len(s)+1)
+	for i, r := range s {
+		var rep string
+		switch r {
+		case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
+			rep = `"`
+		case '\u2018', '\u2019', '\u201a', '\u2032':
+			rep = "'"
+		case '\u00a0', '\u2009', '\u202f':
+			rep = " "
+		}
+		if rep == "" {
+			n := utf8.RuneLen(r)
+			if r == utf8.RuneError {
+				n = 1
+			}
+			b.WriteString(s[i : i+n])
+			for k := 0; k < n; k++ {
+				at = append(at, i+k)
+			}
+			continue
+		}
+		b.WriteString(rep)
+		at = append(at, i)
+	}
+	at = append(at, len(s))
+	return b.String(), at
+}
+
 // tag tokenises and tags one sentence; offsets are shifted by base.
+// Token texts are verbatim from the sentence (curly quotes kept).
 func tag(sentence string, base int) []Token {
-	doc, err := prose.NewDocument(sentence, prose.UsingModel(Model()), prose.WithSegmentation(false))
+	text, at := clean(sentence)
+	doc, err := prose.NewDocument(text, prose.UsingModel(Model()), prose.WithSegmentation(false), prose.WithExtraction(false))
 	if err != nil {
 		return nil
 	}
 	var out []Token
 	pos := 0
+	add := func(s, e int, t string) {
+		os, oe := at[s], at[e]
+		out = append(out, Token{Text: sentence[os:oe], Tag: t, Start: base + os, End: base + oe, Label: "O"})
+	}
 	for _, t := range doc.Tokens() {
-		i := strings.Index(sentence[pos:], t.Text)
-		start := pos
-		if i >= 0 {
-			start = pos + i
+		i := strings.Index(text[pos:], t.Text)
+		if i < 0 {
+			continue // prose never invents text, but stay safe
 		}
+		start := pos + i
 		end := start + len(t.Text)
-		if end > len(sentence) {
-			end = len(sentence)
-		}
 		pos = end
-		out = append(out, Token{Text: t.Text, Tag: t.Tag, Start: base + start, End: base + end, Label: prosetoIOB(t.Label)})
+		// prose leaves "Russia's" whole after a closing quote; split the
+		// possessive so the name stands alone, as in the training text.
+		if n := len(t.Text); n > 2 && strings.HasSuffix(t.Text, "'s") && t.Tag != "POS" {
+			add(start, end-2, t.Tag)
+			add(end-2, end, "POS")
+			continue
+		}
+		add(start, end, t.Tag)
 	}
 	return out
 }
 
-func prosetoIOB(l string) string {
-	switch {
-	case l == "" || l == "O":
-		return "O"
-	case strings.HasSuffix(l, "PERSON"):
-		return l[:2] + "PER"
-	case strings.HasSuffix(l, "GPE"):
-		return l[:2] + "LOC"
+// labelEntities runs the entity tagger over a document's sentences and
+// sets each token's Label.
+func labelEntities(sents []Sentence) {
+	m, err := entityModel()
+	if err != nil || len(sents) == 0 {
+		return
 	}
-	return l
+	ns := make([]nerSent, len(sents))
+	for i, s := range sents {
+		ws := make([]string, len(s.Tokens))
+		ps := make([]string, len(s.Tokens))
+		for j, t := range s.Tokens {
+			ws[j], ps[j] = normToken(t.Text), t.Tag
+		}
+		ns[i] = nerSent{words: ws, pos: ps}
+	}
+	for i, labels := range m.tagDoc(ns) {
+		for j, l := range labels {
+			sents[i].Tokens[j].Label = l
+		}
+	}
 }
 
 // entities groups IOB-labelled tokens of sentence si into entity mentions.

@@ -1,0 +1,396 @@
+package nlp
+
+import "strings"
+
+// The gazetteers below are written by hand for Briefdesk: they give the
+// entity tagger evidence the training text cannot (names it never saw), and
+// the actors package uses them to merge "Russian" and "Moscow" into Russia or
+// "IMF" into the International Monetary Fund.
+
+// countries lists "Country|Demonym|Capital" rows; extra demonyms or
+// capitals are separated by commas.
+const countries = `Afghanistan|Afghan|Kabul
+Albania|Albanian|Tirana
+Algeria|Algerian|Algiers
+Angola|Angolan|Luanda
+Argentina|Argentine,Argentinian|Buenos Aires
+Armenia|Armenian|Yerevan
+Australia|Australian|Canberra
+Austria|Austrian|Vienna
+Azerbaijan|Azerbaijani,Azeri|Baku
+Bahrain|Bahraini|Manama
+Bangladesh|Bangladeshi|Dhaka
+Belarus|Belarusian,Belarussian|Minsk
+Belgium|Belgian|Brussels
+Bolivia|Bolivian|La Paz
+Bosnia|Bosnian|Sarajevo
+Brazil|Brazilian|Brasilia
+Britain|British|London
+Bulgaria|Bulgarian|Sofia
+Burundi|Burundian|Gitega
+Cambodia|Cambodian|Phnom Penh
+Cameroon|Cameroonian|Yaounde
+Canada|Canadian|Ottawa
+Chad|Chadian|N'Djamena
+Chile|Chilean|Santiago
+China|Chinese|Beijing
+Colombia|Colombian|Bogota
+Congo|Congolese|Kinshasa
+Croatia|Croatian,Croat|Zagreb
+Cuba|Cuban|Havana
+Cyprus|Cypriot|Nicosia
+Czech Republic|Czech|Prague
+Denmark|Danish,Dane|Copenhagen
+Ecuador|Ecuadorean,Ecuadorian|Quito
+Egypt|Egyptian|Cairo
+Eritrea|Eritrean|Asmara
+Estonia|Estonian|Tallinn
+Ethiopia|Ethiopian|Addis Ababa
+Finland|Finnish,Finn|Helsinki
+France|French|Paris
+Georgia|Georgian|Tbilisi
+Germany|German|Berlin
+Ghana|Ghanaian|Accra
+Greece|Greek|Athens
+Guatemala|Guatemalan|Guatemala City
+Haiti|Haitian|Port-au-Prince
+Hungary|Hungarian|Budapest
+Iceland|Icelandic|Reykjavik
+India|Indian|New Delhi
+Indonesia|Indonesian|Jakarta
+Iran|Iranian|Tehran
+Iraq|Iraqi|Baghdad
+Ireland|Irish|Dublin
+Israel|Israeli|Jerusalem
+Italy|Italian|Rome
+Ivory Coast|Ivorian|Abidjan
+Jamaica|Jamaican|Kingston
+Japan|Japanese|Tokyo
+Jordan|Jordanian|Amman
+Kazakhstan|Kazakh|Astana,Almaty
+Kenya|Kenyan|Nairobi
+Kosovo|Kosovar|Pristina
+Kuwait|Kuwaiti|Kuwait City
+Kyrgyzstan|Kyrgyz|Bishkek
+Latvia|Latvian|Riga
+Lebanon|Lebanese|Beirut
+Liberia|Liberian|Monrovia
+Libya|Libyan|Tripoli
+Lithuania|Lithuanian|Vilnius
+Luxembourg|Luxembourger|Luxembourg
+Malaysia|Malaysian|Kuala Lumpur
+Mali|Malian|Bamako
+Mexico|Mexican|Mexico City
+Moldova|Moldovan|Chisinau
+Mongolia|Mongolian|Ulan Bator,Ulaanbaatar
+Montenegro|Montenegrin|Podgorica
+Morocco|Moroccan|Rabat
+Mozambique|Mozambican|Maputo
+Myanmar|Burmese|Naypyidaw,Yangon
+Nepal|Nepalese,Nepali|Kathmandu
+Netherlands|Dutch|Amsterdam,The Hague
+New Zealand|New Zealander|Wellington
+Nicaragua|Nicaraguan|Managua
+Niger|Nigerien|Niamey
+Nigeria|Nigerian|Abuja,Lagos
+North Korea|North Korean|Pyongyang
+Norway|Norwegian|Oslo
+Oman|Omani|Muscat
+Pakistan|Pakistani|Islamabad
+Palestine|Palestinian|Ramallah
+Panama|Panamanian|Panama City
+Paraguay|Paraguayan|Asuncion
+Peru|Peruvian|Lima
+Philippines|Philippine,Filipino|Manila
+Poland|Polish,Pole|Warsaw
+Portugal|Portuguese|Lisbon
+Qatar|Qatari|Doha
+Romania|Romanian|Bucharest
+Russia|Russian|Moscow
+Rwanda|Rwandan|Kigali
+Saudi Arabia|Saudi|Riyadh
+Senegal|Senegalese|Dakar
+Serbia|Serbian,Serb|Belgrade
+Sierra Leone|Sierra Leonean|Freetown
+Singapore|Singaporean|Singapore
+Slovakia|Slovak|Bratislava
+Slovenia|Slovenian,Slovene|Ljubljana
+Somalia|Somali|Mogadishu
+South Africa|South African|Pretoria,Johannesburg
+South Korea|South Korean|Seoul
+South Sudan|South Sudanese|Juba
+Spain|Spanish,Spaniard|Madrid
+Sri Lanka|Sri Lankan|Colombo
+Sudan|Sudanese|Khartoum
+Sweden|Swedish,Swede|Stockholm
+Switzerland|Swiss|Bern,Berne
+Syria|Syrian|Damascus
+Taiwan|Taiwanese|Taipei
+Tajikistan|Tajik|Dushanbe
+Tanzania|Tanzanian|Dodoma
+Thailand|Thai|Bangkok
+Tunisia|Tunisian|Tunis
+Turkey|Turkish,Turk|Ankara
+Turkmenistan|Turkmen|Ashgabat
+Uganda|Ugandan|Kampala
+Ukraine|Ukrainian|Kyiv,Kiev
+United Arab Emirates|Emirati|Abu Dhabi
+United States|American|Washington
+Uruguay|Uruguayan|Montevideo
+Uzbekistan|Uzbek|Tashkent
+Venezuela|Venezuelan|Caracas
+Vietnam|Vietnamese|Hanoi
+Yemen|Yemeni|Sanaa
+Yugoslavia|Yugoslav|Belgrade
+Zambia|Zambian|Lusaka
+Zimbabwe|Zimbabwean|Harare
+Europe|European|
+Africa|African|
+Asia|Asian|
+Latin America|Latin American|
+Middle East|Middle Eastern|
+Scotland|Scottish,Scot|Edinburgh
+England|English|
+Wales|Welsh|Cardiff
+Crimea|Crimean|Simferopol
+Chechnya|Chechen|Grozny
+Gaza|Gazan|
+Kurdistan|Kurdish,Kurd|Erbil`
+
+// countryAliases maps other names of a country to the name in countries.
+const countryAliases = `US=United States
+U.S.=United States
+USA=United States
+U.S.A.=United States
+America=United States
+UK=Britain
+U.K.=Britain
+United Kingdom=Britain
+Great Britain=Britain
+Holland=Netherlands
+Burma=Myanmar
+Czechia=Czech Republic
+UAE=United Arab Emirates
+Cote d'Ivoire=Ivory Coast
+Turkiye=Turkey
+Russian Federation=Russia
+DRC=Congo
+Persia=Iran`
+
+// places lists other well-known places: cities, regions, seas, rivers.
+const places = `New York|Los Angeles|Chicago|Houston|Boston|San Francisco|Miami|Hong Kong|Shanghai|Mumbai|Bombay|Karachi|Istanbul|Frankfurt|Munich|Hamburg|Milan|Naples|Barcelona|Marseille|Lyon|Geneva|Zurich|Rotterdam|Antwerp|Manchester|Liverpool|Glasgow|Belfast|Sydney|Melbourne|Toronto|Montreal|Vancouver|St Petersburg|Kharkiv|Odesa|Odessa|Donetsk|Luhansk|Mariupol|Aleppo|Mosul|Basra|Kandahar|Benghazi|Jeddah|Dubai|Gaza Strip|West Bank|Golan Heights|Kashmir|Tibet|Xinjiang|Balkans|Baltic|Baltics|Caucasus|Scandinavia|Siberia|Black Sea|Baltic Sea|Mediterranean|Red Sea|South China Sea|Persian Gulf|Gulf|Atlantic|Pacific|Arctic|Indian Ocean|Sahel|Horn of Africa|Donbas|Donbass|Nile|Danube|Rhine|Euphrates|Washington|Silicon Valley|Wall Street|Texas|California|Florida|Ohio|Virginia|Quebec|Ontario|Bavaria|Catalonia|Kabul|Tehran|Taipei|Pyongyang|Northern Ireland|Bosnia and Herzegovina|Herzegovina|Eastern Europe|Western Europe|Central Asia|Southeast Asia|North Africa|West Africa|East Africa|Korea|Kuril Islands|Falklands|Taiwan Strait`
+
+// organisations lists "ACRONYM|Expansion|short descriptions" rows of
+// international and well-known organisations; the last field names the
+// generic nouns articles use for them ("the alliance", "the Fund").
+const organisations = `NATO|North Atlantic Treaty Organization,North Atlantic Treaty Organisation|alliance,military alliance,Western alliance,transatlantic alliance
+UN|United Nations|world body,organisation,organization
+U.N.|United Nations|world body
+EU|European Union|bloc,union
+E.U.|European Union|bloc
+IMF|International Monetary Fund|Fund,lender
+WHO|World Health Organization,World Health Organisation|agency
+WTO|World Trade Organization,World Trade Organisation|
+OPEC|Organization of the Petroleum Exporting Countries|cartel,group
+OSCE|Organization for Security and Co-operation in Europe,Organization for Security and Cooperation in Europe|
+OECD|Organisation for Economic Co-operation and Development,Organization for Economic Cooperation and Development|
+IAEA|International Atomic Energy Agency|agency,watchdog
+ICC|International Criminal Court|court
+ICJ|International Court of Justice|court
+ECB|European Central Bank|bank
+Fed|Federal Reserve|central bank
+FBI|Federal Bureau of Investigation|bureau
+CIA|Central Intelligence Agency|agency
+KGB||
+FSB|Federal Security Service|
+ASEAN|Association of Southeast Asian Nations|bloc
+AU|African Union|bloc
+G7|Group of Seven|
+G20|Group of 20,Group of Twenty|
+UNHCR|UN High Commissioner for Refugees,United Nations High Commissioner for Refugees|agency
+UNICEF|United Nations Children's Fund|agency
+UNESCO|United Nations Educational, Scientific and Cultural Organization|
+WFP|World Food Programme|agency
+ICRC|International Committee of the Red Cross|Red Cross
+World Bank|World Bank|bank,lender
+Pentagon||
+Kremlin||
+White House||
+Hamas||group,militant group
+Hezbollah||group
+Taliban||group,militants
+Security Council|UN Security Council,United Nations Security Council|council
+European Commission|European Commission|Commission
+Congress||
+Parliament||
+Reuters||
+AFP|Agence France-Presse|
+AP|Associated Press|
+BBC|British Broadcasting Corporation|
+OPCW|Organisation for the Prohibition of Chemical Weapons|
+Interpol||
+Europol||
+Gazprom||
+Rosneft||
+CSTO|Collective Security Treaty Organization|alliance
+ECOWAS|Economic Community of West African States|bloc
+SCO|Shanghai Cooperation Organisation|
+PLO|Palestine Liberation Organization|
+UEFA||
+FIFA||
+IOC|International Olympic Committee|`
+
+// orgWords are heads that usually end an organisation's name.
+const orgWords = `Inc|Corp|Corporation|Ltd|Limited|Plc|PLC|Co|Company|Group|Bank|Party|Ministry|Council|Union|Association|Federation|Committee|Commission|Agency|Organisation|Organization|Institute|University|College|Club|United|City|FC|Airlines|Airways|Motors|Holdings|Industries|Systems|Technologies|Foundation|Fund|Court|Parliament|Assembly|Congress|Senate|Army|Navy|Force|Forces|Police|Department|Office|Service|Authority|Board|Exchange|Times|News|Post|Journal|Press|Television|Radio|Network|Church|Front|Movement|League|Alliance|Society|Trust|Center|Centre|Hospital|Rovers|Wanderers|Athletic|Town`
+
+// placeWords are heads that usually end a place's name.
+const placeWords = `River|Sea|Ocean|Gulf|Bay|Lake|Mountains|Mountain|Mount|Island|Islands|Peninsula|Valley|Province|Region|State|County|District|Strait|Desert|Coast|Street|Square|Avenue|Airport|Canal|Plateau|Basin`
+
+// titles are words that come before a person's name ("Foreign Minister
+// Sergey Lavrov", "President Biden").
+const titles = `President|Vice President|Prime Minister|Deputy Prime Minister|Minister|Foreign Minister|Defence Minister|Defense Minister|Finance Minister|Interior Minister|Chancellor|Secretary|Secretary of State|Secretary-General|Secretary General|Defense Secretary|Defence Secretary|Foreign Secretary|Home Secretary|Ambassador|Envoy|Senator|Sen.|Rep.|Representative|Congressman|Congresswoman|Governor|Gov.|Mayor|King|Queen|Prince|Princess|Pope|Emperor|Sheikh|Crown Prince|General|Gen.|Lt.|Col.|Colonel|Major|Captain|Capt.|Admiral|Adm.|Sgt.|Commander|Marshal|Judge|Justice|Chief Justice|Dr|Dr.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Sir|Dame|Lord|Lady|Professor|Prof.|Rev.|Reverend|Bishop|Cardinal|Archbishop|Ayatollah|Spokesman|Spokeswoman|Spokesperson|Chairman|Chairwoman|Chair|Director|Director-General|Director General|Chief|CEO|Chief Executive|Managing Director|Commissioner|Premier|Speaker|Leader|Coach|Manager|Striker|Midfielder|Defender|Goalkeeper`
+
+// firstNames are common given names; a capitalised word after one is very
+// likely a surname.
+const firstNames = `John|James|Robert|Michael|William|David|Richard|Joseph|Thomas|Charles|Christopher|Daniel|Matthew|Anthony|Mark|Donald|Steven|Paul|Andrew|Joshua|Kenneth|Kevin|Brian|George|Timothy|Ronald|Edward|Jason|Jeffrey|Ryan|Jacob|Gary|Nicholas|Eric|Jonathan|Stephen|Larry|Justin|Scott|Brandon|Benjamin|Samuel|Gregory|Alexander|Frank|Patrick|Raymond|Jack|Dennis|Jerry|Tyler|Aaron|Jose|Adam|Henry|Nathan|Douglas|Zachary|Peter|Kyle|Walter|Ethan|Jeremy|Harold|Keith|Christian|Roger|Noah|Gerald|Carl|Terry|Sean|Austin|Arthur|Lawrence|Jesse|Dylan|Bryan|Joe|Jordan|Billy|Bruce|Albert|Willie|Gabriel|Logan|Alan|Juan|Wayne|Roy|Ralph|Randy|Eugene|Vincent|Russell|Elijah|Louis|Bobby|Philip|Phil|Johnny|Mary|Patricia|Jennifer|Linda|Elizabeth|Barbara|Susan|Jessica|Sarah|Karen|Nancy|Lisa|Betty|Margaret|Sandra|Ashley|Kimberly|Emily|Donna|Michelle|Dorothy|Carol|Amanda|Melissa|Deborah|Stephanie|Rebecca|Sharon|Laura|Cynthia|Kathleen|Amy|Shirley|Angela|Helen|Anna|Brenda|Pamela|Nicole|Emma|Samantha|Katherine|Christine|Debra|Rachel|Catherine|Carolyn|Janet|Ruth|Maria|Heather|Diane|Virginia|Julie|Joyce|Victoria|Olivia|Kelly|Christina|Lauren|Joan|Evelyn|Judith|Megan|Cheryl|Andrea|Hannah|Martha|Jacqueline|Frances|Gloria|Ann|Teresa|Kathryn|Sara|Janice|Jean|Alice|Madison|Doris|Abigail|Julia|Judy|Grace|Denise|Amber|Marilyn|Beverly|Danielle|Theresa|Sophia|Marie|Diana|Brittany|Natalie|Isabella|Charlotte|Rose|Alexis|Kayla|Boris|Vladimir|Sergey|Sergei|Dmitry|Dmitri|Mikhail|Alexei|Alexey|Andrei|Ivan|Igor|Yuri|Oleg|Nikolai|Viktor|Volodymyr|Petro|Olena|Angela|Emmanuel|Jean|Pierre|Jacques|Francois|Nicolas|Marine|Olaf|Helmut|Gerhard|Frank-Walter|Ursula|Annalena|Jens|Anders|Lars|Erik|Olof|Mette|Sanna|Giorgia|Mario|Matteo|Silvio|Pedro|Carlos|Luis|Jorge|Javier|Miguel|Manuel|Antonio|Francisco|Fernando|Ricardo|Luiz|Inacio|Jair|Xi|Li|Wang|Zhang|Shinzo|Fumio|Yoshihide|Narendra|Rahul|Imran|Nawaz|Recep|Tayyip|Ahmet|Mehmet|Mustafa|Ali|Hassan|Hussein|Mohammed|Mohamed|Muhammad|Ahmed|Abdullah|Omar|Khalid|Bashar|Benjamin|Naftali|Yair|Ehud|Shimon|Yitzhak|Ariel|Mahmoud|Yasser|Hosni|Abdel|Jacob|Nelson|Thabo|Cyril|Kofi|Ban|Antonio|Jens|Kristalina|Christine|Josep|Charles|Rishi|Keir|Liz|Theresa|Tony|Gordon|Margaret|Winston|Joe|Kamala|Barack|Hillary|Bill|Nancy|Mitch|Chuck|Mike|Antony|Lloyd|Jake|Jerome|Janet|Rex|Marco|Ted|Bernie|Elizabeth|Hans|Klaus|Wolfgang|Jurgen|Dieter|Stefan|Thomas|Martin|Karl|Ernst|Werner|Gunter|Jan|Piet|Willem|Mark|Ruud|Jose|Juan|Maria|Paolo|Giuseppe|Roberto|Marco|Andrea|Francesco|Alessandro|Luca|Anatoly|Leonid|Gennady|Alexander|Aleksandr|Yevgeny|Pavel|Viktor|Vitaly|Arseniy|Yulia|Petr|Vaclav|Lech|Donald|Andrzej|Jaroslaw|Viktor|Aleksandar|Slobodan|Franjo|Alija|Radovan|Ratko|Zoran|Goran|Ivica|Davor|Tomislav|Greg|Pete|Ken|Steve|Tom|Jim|Bob|Ben|Sam|Tim|Nick|Rob|Dave|Andy|Chris|Matt|Dan|Alex|Tony|Jeff|Ron|Ray`
+
+// Place facts looked up by the actors package.
+var (
+	gazCountry  = map[string]string{} // lowercased country, alias, demonym or capital -> country
+	gazKind     = map[string]string{} // lowercased word or phrase -> "LOC", "ORG", "DEM", "TITLE", "FIRST"
+	gazOrgFull  = map[string]string{} // lowercased acronym or expansion -> canonical acronym
+	gazOrgDesc  = map[string]string{} // lowercased generic noun -> canonical acronym (only unambiguous ones)
+	gazCapital  = map[string]string{} // lowercased capital -> country
+	gazDemonym  = map[string]string{} // lowercased demonym -> country
+	gazOrgWord  = map[string]bool{}
+	gazPlaceWrd = map[string]bool{}
+	gazMaxWords = 1
+)
+
+func init() {
+	mark := func(s, kind string) {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return
+		}
+		k := strings.ToLower(s)
+		if _, ok := gazKind[k]; !ok {
+			gazKind[k] = kind
+		}
+		if n := len(strings.Fields(s)); n > gazMaxWords {
+			gazMaxWords = n
+		}
+	}
+	for _, row := range strings.Split(countries, "\n") {
+		f := strings.Split(row, "|")
+		c := f[0]
+		gazCountry[strings.ToLower(c)] = c
+		mark(c, "LOC")
+		for _, d := range strings.Split(f[1], ",") {
+			if d = strings.TrimSpace(d); d != "" {
+				gazCountry[strings.ToLower(d)] = c
+				gazDemonym[strings.ToLower(d)] = c
+				mark(d, "DEM")
+			}
+		}
+		for _, cap := range strings.Split(f[2], ",") {
+			if cap = strings.TrimSpace(cap); cap != "" {
+				gazCapital[strings.ToLower(cap)] = c
+				mark(cap, "LOC")
+			}
+		}
+	}
+	for _, row := range strings.Split(countryAliases, "\n") {
+		k, v, _ := strings.Cut(row, "=")
+		gazCountry[strings.ToLower(k)] = v
+		mark(k, "LOC")
+	}
+	for _, p := range strings.Split(places, "|") {
+		mark(p, "LOC")
+	}
+	for _, row := range strings.Split(organisations, "\n") {
+		f := strings.Split(row, "|")
+		acr := f[0]
+		gazOrgFull[strings.ToLower(acr)] = acr
+		mark(acr, "ORG")
+		for _, e := range strings.Split(f[1], ",") {
+			if e = strings.TrimSpace(e); e != "" {
+				gazOrgFull[strings.ToLower(e)] = acr
+				mark(e, "ORG")
+			}
+		}
+		for _, d := range strings.Split(f[2], ",") {
+			if d = strings.TrimSpace(d); d != "" {
+				k := strings.ToLower(d)
+				if old, ok := gazOrgDesc[k]; ok && old != acr {
+					gazOrgDesc[k] = "" // ambiguous: several organisations are "the agency"
+				} else {
+					gazOrgDesc[k] = acr
+				}
+			}
+		}
+	}
+	for _, t := range strings.Split(titles, "|") {
+		mark(t, "TITLE")
+	}
+	for _, n := range strings.Split(firstNames, "|") {
+		mark(n, "FIRST")
+	}
+	for _, w := range strings.Split(orgWords, "|") {
+		gazOrgWord[strings.ToLower(w)] = true
+	}
+	for _, w := range strings.Split(placeWords, "|") {
+		gazPlaceWrd[strings.ToLower(w)] = true
+	}
+}
+
+// CountryOf returns the country a name, alias, demonym or capital stands
+// for ("Russian", "Moscow", "U.S." -> "Russia", "Russia", "United States").
+func CountryOf(name string) (string, bool) {
+	c, ok := gazCountry[strings.ToLower(normQuotes(name))]
+	return c, ok
+}
+
+// IsCapital reports whether name is a capital city, and of which country.
+func IsCapital(name string) (string, bool) {
+	c, ok := gazCapital[strings.ToLower(name)]
+	return c, ok
+}
+
+// IsDemonym reports whether word is a nationality adjective, and of which
+// country.
+func IsDemonym(word string) (string, bool) {
+	c, ok := gazDemonym[strings.ToLower(word)]
+	return c, ok
+}
+
+// OrgKey returns the canonical acronym of a known organisation named by
+// its acronym or expansion ("International Monetary Fund" -> "IMF").
+func OrgKey(name string) (string, bool) {
+	k, ok := gazOrgFull[strings.ToLower(normQuotes(name))]
+	return k, ok
+}
+
+// OrgByDescription returns the known organisation a generic noun stands
+// for ("alliance" -> "NATO"), when only one does.
+func OrgByDescription(noun string) (string, bool) {
+	k, ok := gazOrgDesc[strings.ToLower(noun)]
+	return k, ok && k != ""
+}
+
+// IsTitle reports whether s is a title that precedes names ("Foreign
+// Minister", "Gen.").
+func IsTitle(s string) bool { return gazKind[strings.ToLower(s)] == "TITLE" }
+
+// IsFirstName reports whether s is a common given name.
+func IsFirstName(s string) bool { return gazKind[strings.ToLower(s)] == "FIRST" }
+
+// normQuotes turns typographic apostrophes and quotes into ASCII ones.
+func normQuotes(s string) string {
+	if !strings.ContainsAny(s, "\u2018\u2019\u201c\u201d") {
+		return s
+	}
+	return quoteNorm.Replace(s)
+}
+
+var quoteNorm = strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`)
