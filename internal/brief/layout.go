@@ -190,22 +190,15 @@ func (l *layouter) fit() *Page {
 			return p
 		}
 	}
-	for c.points > 3 {
-		c.points--
-		if p, ok := l.try(c); ok {
-			return p
-		}
-	}
-	c.actors, c.facts, c.quoteWords, c.quoteLines = min(c.actors, 2), min(c.facts, 2), 10, 1
-	if p, ok := l.try(c); ok {
+	if p := l.mostPoints(c, min(3, c.points)); p != nil {
 		return p
 	}
-	for c.points > 1 {
-		c.points--
-		if p, ok := l.try(c); ok {
-			return p
-		}
+	c.points = min(3, c.points)
+	c.actors, c.facts, c.quoteWords, c.quoteLines = min(c.actors, 2), min(c.facts, 2), 10, 1
+	if p := l.mostPoints(c, 1); p != nil {
+		return p
 	}
+	c.points = min(1, c.points)
 	c.actors, c.facts, c.note = 0, 0, false
 	if p, ok := l.try(c); ok {
 		return p
@@ -215,6 +208,24 @@ func (l *layouter) fit() *Page {
 	c.clip = true
 	p, _ := l.try(c)
 	return p
+}
+
+// mostPoints returns the page showing the most points, between least and
+// c.points, that fits with the rest of c, or nil. The height grows with the
+// number of points, so a binary search finds it in a few layouts.
+func (l *layouter) mostPoints(c config, least int) *Page {
+	var best *Page
+	lo, hi := least, c.points-1 // c.points itself is known not to fit
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		c.points = mid
+		if p, ok := l.try(c); ok {
+			best, lo = p, mid+1
+		} else {
+			hi = mid - 1
+		}
+	}
+	return best
 }
 
 // content builds the page's content for a configuration.
