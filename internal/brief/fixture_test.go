@@ -147,3 +147,14 @@ func briefing(title string, stories ...story) *domain.Briefing {
 // normalize folds white space so text extracted from a PDF compares with the
 // text that went in.
 func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// loose drops white space and hyphens: pdftotext joins a line that ends in a
+// hyphen to the next, so " - " at a line end comes out as "-".
+func loose(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r == ' ' || r == '\n' || r == '\t' {
+			return -1
+		}
+		return r
+	}, s)
+}

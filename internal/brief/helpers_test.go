@@ -112,3 +112,5 @@ func checkPage(t testing.TB, p *Page) {
 		}
 	}
 }
+
+var execLookPath = exec.LookPath
