@@ -65,16 +65,26 @@ func (e *Engine) Path() string { return e.lib.Path() }
 // Analyze runs the whole analysis of a briefing's articles: one language pass
 // per article, then the summary and the actor cards.
 func Analyze(articles []*domain.Article, length domain.Length, edits domain.Edits) *domain.Analysis {
-	docs := make([]*nlp.Doc, 0, len(articles))
-	for i, a := range articles {
-		if !a.Supported() {
-			continue
-		}
-		docs = append(docs, nlp.Analyze(a, i))
-	}
+	docs := docsOf(articles)
 	sum := summary.Summarize(docs, length, edits)
 	acts, facts := actors.Extract(docs, &sum)
 	return &domain.Analysis{Summary: sum, Actors: acts, Facts: facts}
+}
+
+// Summarize summarises articles without the actor analysis: the cheaper path
+// for callers that want only the sentences.
+func Summarize(articles []*domain.Article, length domain.Length, edits domain.Edits) domain.Summary {
+	return summary.Summarize(docsOf(articles), length, edits)
+}
+
+func docsOf(articles []*domain.Article) []*nlp.Doc {
+	docs := make([]*nlp.Doc, 0, len(articles))
+	for i, a := range articles {
+		if a.Supported() {
+			docs = append(docs, nlp.Analyze(a, i))
+		}
+	}
+	return docs
 }
 
 // Load parses a file or fetches a link, without storing it.

@@ -1,0 +1,64 @@
+# Briefdesk build, run and test targets. Every target installs what is missing
+# first (scripts/deps.sh is idempotent and quick when nothing is missing).
+
+export PATH := /usr/local/go/bin:$(HOME)/go/bin:$(PATH)
+export LANG := C.UTF-8
+export LC_ALL := C.UTF-8
+# FTS5 is compiled into SQLite only with this tag: use it on every go command.
+TAGS := -tags sqlite_fts5
+GO ?= go
+BIN := bin/briefdesk
+SHARED ?= ../shared
+FUZZTIME ?= 60s
+
+.PHONY: all deps build run test vet fmt-check bench eval fuzz screenshots model package clean
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+
+build: deps
+	$(GO) build $(TAGS) -o $(BIN) ./cmd/briefdesk
+
+# Opens the window; a new library starts with the bundled sample articles.
+run: build
+	./$(BIN)
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet: deps
+	$(GO) vet $(TAGS) ./...
+
+# Everything headless: unit, integration and GUI tests (Xvfb for the real
+# window), the race detector, and the fuzz targets on their seed corpora.
+test: deps fmt-check vet
+	@bash scripts/cups-pdf.sh >/dev/null 2>&1 || echo "note: CUPS virtual printer not available; print tests will skip"
+	xvfb-run -a -s "-screen 0 1400x900x24" $(GO) test $(TAGS) -race -count=1 -timeout 15m ./...
+
+bench: deps
+	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+# Quality figures on the evaluation data beside the clone (../shared/eval).
+eval: build
+	python3 scripts/eval.py --bin $(BIN) --shared $(SHARED)
+
+# Longer fuzzing of every Fuzz target (FUZZTIME each).
+fuzz: deps
+	@for pkg in $$($(GO) list ./internal/...); do \
+	  for f in $$($(GO) test $(TAGS) -list 'Fuzz.*' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+# Screenshots of the real window under Xvfb, for the README (docs/screenshots).
+screenshots: build
+	bash scripts/screenshots.sh $(BIN)
+
+package: deps
+	$(GO) install fyne.io/tools/cmd/fyne@latest
+	cp FyneApp.toml cmd/briefdesk/ && cd cmd/briefdesk && fyne package -release --tags sqlite_fts5; rm -f cmd/briefdesk/FyneApp.toml
+
+clean:
+	rm -rf bin dist

@@ -1,0 +1,498 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"time"
+
+	"briefdesk/internal/actors"
+	"briefdesk/internal/brief"
+	"briefdesk/internal/domain"
+	"briefdesk/internal/engine"
+	"briefdesk/internal/ingest"
+)
+
+// Version is the application version, set at build time with -ldflags.
+var Version = "0.1.0"
+
+type command struct {
+	usage string
+	help  string
+	run   func(args []string, stdout, stderr io.Writer) int
+}
+
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"import":    {"import [--db FILE] PATH...", "import files, folders and links into the library", cmdImport},
+		"summarize": {"summarize [--sentences N | --words N] [--json] PATH...", "print the summary of each file without storing it", cmdSummarize},
+		"actors":    {"actors [--json] PATH...", "print the key actors of each file", cmdActors},
+		"brief":     {"brief [--paper a4|letter] [--classification TEXT] -o OUT.pdf PATH...", "write one briefing of all PATHs as a one-page PDF", cmdBrief},
+		"search":    {"search [--db FILE] [--json] [--limit N] QUERY", "full-text search of the library", cmdSearch},
+		"tag":       {"tag --conll FILE", "tag the tokens of a CoNLL file with entity labels (IOB2)", cmdTag},
+		"version":   {"version", "print the version", cmdVersion},
+		"help":      {"help", "print this help", cmdHelp},
+	}
+}
+
+func cmdHelp(_ []string, stdout, _ io.Writer) int {
+	fmt.Fprintln(stdout, "Briefdesk turns news articles into one-minute briefings.")
+	fmt.Fprintln(stdout, "\nUsage:\n  briefdesk [PATH...]          open the window, importing PATHs as if dropped")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(stdout, "  briefdesk %s\n      %s\n", commands[n].usage, commands[n].help)
+	}
+	fmt.Fprintln(stdout, "\nThe library is", libraryHint())
+	return 0
+}
+
+func libraryHint() string {
+	p, err := engine.DefaultLibraryPath()
+	if err != nil {
+		return "not set: " + err.Error()
+	}
+	return p + " (set --db or BRIEFDESK_DB to use another)"
+}
+
+func cmdVersion(_ []string, stdout, _ io.Writer) int {
+	fmt.Fprintln(stdout, "briefdesk", Version)
+	return 0
+}
+
+// flags is a command's flag set with the writer it reports errors on.
+type flags struct {
+	*flag.FlagSet
+	stderr io.Writer
+}
+
+// newFlags makes a command's flag set. Parse errors are reported by parse in
+// the CLI's own "briefdesk: ..." form, followed by the usage.
+func newFlags(name string, stderr io.Writer) *flags {
+	fs := &flags{flag.NewFlagSet(name, flag.ContinueOnError), stderr}
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func (fs *flags) usage() {
+	fmt.Fprintf(fs.stderr, "usage: briefdesk %s\n", commands[fs.Name()].usage)
+	fs.SetOutput(fs.stderr)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
+
+// parse parses flags placed anywhere among the arguments and returns the
+// positional ones; "--" ends the flags.
+func (fs *flags) parse(args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if err != flag.ErrHelp {
+				fmt.Fprintf(fs.stderr, "briefdesk: %s: %v\n", fs.Name(), err)
+			}
+			fs.usage()
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// exitUsage reports a usage error and returns the exit status for it.
+func (fs *flags) exitUsage(msg string) int {
+	fmt.Fprintf(fs.stderr, "briefdesk: %s\n", msg)
+	fs.usage()
+	return 2
+}
+
+func fail(stderr io.Writer, err error) {
+	var ie *domain.InputError
+	if errors.As(err, &ie) {
+		fmt.Fprintf(stderr, "briefdesk: %s\n", ie.Error())
+		return
+	}
+	fmt.Fprintf(stderr, "briefdesk: %v\n", err)
+}
+
+func signalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt)
+}
+
+func openLibrary(db string) (*engine.Engine, error) {
+	if db == "" {
+		var err error
+		if db, err = engine.DefaultLibraryPath(); err != nil {
+			return nil, err
+		}
+	}
+	return engine.Open(db)
+}
+
+func cmdImport(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("import", stderr)
+	db := fs.String("db", "", "library file (default: the app's library, or $BRIEFDESK_DB)")
+	paths, err := fs.parse(args)
+	if err != nil {
+		return 2
+	}
+	if len(paths) == 0 {
+		return fs.exitUsage("import needs at least one file, folder or link")
+	}
+	eng, err := openLibrary(*db)
+	if err != nil {
+		fail(stderr, err)
+		return 1
+	}
+	defer eng.Close()
+	ctx, cancel := signalContext()
+	defer cancel()
+	status := 0
+	eng.Import(ctx, paths, 0, func(p engine.Progress) {
+		fmt.Fprintln(stdout, p.Result.Line())
+		if p.Result.Status == domain.Failed {
+			status = 1
+		}
+	})
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "briefdesk: import interrupted; what was imported is kept")
+		return 1
+	}
+	return status
+}
+
+type jsonSentence struct {
+	Index int     `json:"index"`
+	Text  string  `json:"text"`
+	Score float64 `json:"score"`
+}
+
+type jsonSummary struct {
+	Path      string         `json:"path"`
+	Title     string         `json:"title"`
+	Byline    string         `json:"byline"`
+	Source    string         `json:"source"`
+	Published string         `json:"published"`
+	Language  string         `json:"language"`
+	Note      string         `json:"note,omitempty"`
+	Sentences []jsonSentence `json:"sentences"`
+}
+
+func published(a *domain.Article) string {
+	if a.Published.IsZero() {
+		return ""
+	}
+	return a.Published.Format(time.RFC3339)
+}
+
+func source(a *domain.Article) string {
+	if a.Source != "" {
+		return a.Source
+	}
+	return a.Credit
+}
+
+const unsupported = "the article's language is not supported yet: no summary or actors"
+
+// eachArticle loads every file, folder entry or link in paths and calls fn,
+// reporting failures on stderr. It returns 1 if any failed.
+func eachArticle(paths []string, stderr io.Writer, fn func(path string, a *domain.Article)) int {
+	ctx, cancel := signalContext()
+	defer cancel()
+	files, errs := ingest.Expand(paths)
+	status := 0
+	for _, err := range errs {
+		fail(stderr, err)
+		status = 1
+	}
+	for _, f := range files {
+		if ctx.Err() != nil {
+			return 1
+		}
+		a, err := engine.Load(ctx, f)
+		if err != nil {
+			fail(stderr, err)
+			status = 1
+			continue
+		}
+		fn(f, a)
+	}
+	return status
+}
+
+func cmdSummarize(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("summarize", stderr)
+	n := fs.Int("sentences", 0, "number of sentences (default: the summariser's choice)")
+	words := fs.Int("words", 0, "at most this many words (whole sentences only)")
+	asJSON := fs.Bool("json", false, "one JSON object per line")
+	paths, err := fs.parse(args)
+	if err != nil {
+		return 2
+	}
+	if len(paths) == 0 {
+		return fs.exitUsage("summarize needs at least one file")
+	}
+	if *n < 0 || *words < 0 || (*n > 0 && *words > 0) {
+		return fs.exitUsage("give either --sentences N or --words N, with N > 0")
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	return eachArticle(paths, stderr, func(path string, a *domain.Article) {
+		out := jsonSummary{Path: path, Title: a.Title, Byline: a.Byline, Source: source(a), Published: published(a), Language: a.Language, Sentences: []jsonSentence{}}
+		if !a.Supported() {
+			out.Note = unsupported
+		} else {
+			sum := engine.Summarize([]*domain.Article{a}, domain.Length{Sentences: *n, Words: *words}, domain.Edits{})
+			for _, s := range sum.Sentences {
+				out.Sentences = append(out.Sentences, jsonSentence{Index: s.Index, Text: s.Text, Score: round(s.Score)})
+			}
+		}
+		if *asJSON {
+			enc.Encode(out)
+			return
+		}
+		fmt.Fprintf(stdout, "%s\n%s\n", path, out.Title)
+		if out.Note != "" {
+			fmt.Fprintf(stdout, "  (%s)\n", out.Note)
+		}
+		for _, s := range out.Sentences {
+			fmt.Fprintf(stdout, "  • %s\n", s.Text)
+		}
+		fmt.Fprintln(stdout)
+	})
+}
+
+func round(x float64) float64 {
+	return float64(int64(x*10000+0.5)) / 10000
+}
+
+type jsonActor struct {
+	Name     string   `json:"name"`
+	Type     string   `json:"type"`
+	Role     string   `json:"role"`
+	Aliases  []string `json:"aliases"`
+	Mentions int      `json:"mentions"`
+	Salience float64  `json:"salience"`
+	Level    string   `json:"level"`
+	Quotes   []string `json:"quotes"`
+}
+
+type jsonFact struct {
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
+
+type jsonActors struct {
+	Path   string      `json:"path"`
+	Note   string      `json:"note,omitempty"`
+	Actors []jsonActor `json:"actors"`
+	Facts  []jsonFact  `json:"facts"`
+}
+
+func cmdActors(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("actors", stderr)
+	asJSON := fs.Bool("json", false, "one JSON object per line")
+	paths, err := fs.parse(args)
+	if err != nil {
+		return 2
+	}
+	if len(paths) == 0 {
+		return fs.exitUsage("actors needs at least one file")
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	return eachArticle(paths, stderr, func(path string, a *domain.Article) {
+		out := jsonActors{Path: path, Actors: []jsonActor{}, Facts: []jsonFact{}}
+		if !a.Supported() {
+			out.Note = unsupported
+		} else {
+			an := engine.Analyze([]*domain.Article{a}, domain.Length{}, domain.Edits{})
+			for _, ac := range an.Actors {
+				j := jsonActor{Name: ac.Name, Type: string(ac.Type), Role: ac.Role, Aliases: ac.Aliases, Mentions: ac.Mentions, Salience: round(ac.Salience), Level: ac.Level, Quotes: []string{}}
+				if j.Aliases == nil {
+					j.Aliases = []string{}
+				}
+				for _, q := range ac.Quotes {
+					j.Quotes = append(j.Quotes, q.Text)
+				}
+				out.Actors = append(out.Actors, j)
+			}
+			for _, f := range an.Facts {
+				out.Facts = append(out.Facts, jsonFact{Kind: string(f.Kind), Text: f.Text})
+			}
+		}
+		if *asJSON {
+			enc.Encode(out)
+			return
+		}
+		fmt.Fprintln(stdout, path)
+		if out.Note != "" {
+			fmt.Fprintf(stdout, "  (%s)\n", out.Note)
+		}
+		for _, ac := range out.Actors {
+			role := ""
+			if ac.Role != "" {
+				role = ", " + ac.Role
+			}
+			fmt.Fprintf(stdout, "  %-12s %s%s (%d mentions, %s)\n", ac.Type, ac.Name, role, ac.Mentions, ac.Level)
+			if len(ac.Aliases) > 0 {
+				fmt.Fprintf(stdout, "               also: %s\n", strings.Join(ac.Aliases, "; "))
+			}
+			for _, q := range ac.Quotes {
+				fmt.Fprintf(stdout, "               “%s”\n", q)
+			}
+		}
+		fmt.Fprintln(stdout)
+	})
+}
+
+func cmdBrief(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("brief", stderr)
+	out := fs.String("o", "", "output PDF file (required)")
+	paper := fs.String("paper", "a4", "paper size: a4 or letter")
+	class := fs.String("classification", "", "classification line, e.g. \"UNCLASSIFIED // FOR OFFICIAL USE\"")
+	paths, err := fs.parse(args)
+	if err != nil {
+		return 2
+	}
+	if *out == "" {
+		return fs.exitUsage("brief needs -o OUT.pdf")
+	}
+	if len(paths) == 0 {
+		return fs.exitUsage("brief needs at least one file")
+	}
+	p := brief.Paper(strings.ToLower(*paper))
+	if p != brief.A4 && p != brief.Letter {
+		return fs.exitUsage(fmt.Sprintf("unknown paper size %q: use a4 or letter", *paper))
+	}
+	var arts []*domain.Article
+	status := eachArticle(paths, stderr, func(_ string, a *domain.Article) { arts = append(arts, a) })
+	if len(arts) == 0 {
+		fmt.Fprintln(stderr, "briefdesk: no article could be read; no brief written")
+		return 1
+	}
+	b := &domain.Briefing{Title: arts[0].Title, Articles: arts, Classification: *class, Created: time.Now()}
+	if err := writeFileAtomic(*out, func(w io.Writer) error {
+		return engine.WriteBrief(w, b, brief.Options{Paper: p, Fit: true})
+	}); err != nil {
+		fail(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", *out)
+	return status
+}
+
+// writeFileAtomic writes a file through a temporary file in the same folder,
+// so a failure never leaves a half-written output behind.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(dirOf(path), ".briefdesk-*")
+	if err != nil {
+		return &domain.InputError{Path: path, Reason: "cannot write here", Err: err}
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return &domain.InputError{Path: path, Reason: "cannot write file", Err: err}
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return &domain.InputError{Path: path, Reason: "cannot write file", Err: err}
+	}
+	return nil
+}
+
+func dirOf(path string) string {
+	if i := strings.LastIndexByte(path, os.PathSeparator); i >= 0 {
+		return path[:i+1]
+	}
+	return "."
+}
+
+type jsonHit struct {
+	ID      int64   `json:"id"`
+	Title   string  `json:"title"`
+	Path    string  `json:"path"`
+	Snippet string  `json:"snippet"`
+	Rank    float64 `json:"rank"`
+}
+
+func cmdSearch(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("search", stderr)
+	db := fs.String("db", "", "library file (default: the app's library, or $BRIEFDESK_DB)")
+	asJSON := fs.Bool("json", false, "one JSON object per hit")
+	limit := fs.Int("limit", 20, "at most this many hits")
+	words, err := fs.parse(args)
+	if err != nil {
+		return 2
+	}
+	if len(words) == 0 {
+		return fs.exitUsage("search needs a query")
+	}
+	if *limit <= 0 {
+		return fs.exitUsage("--limit must be greater than 0")
+	}
+	eng, err := openLibrary(*db)
+	if err != nil {
+		fail(stderr, err)
+		return 1
+	}
+	defer eng.Close()
+	hits, err := eng.Search(context.Background(), strings.Join(words, " "), *limit)
+	if err != nil {
+		fail(stderr, err)
+		return 1
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for _, h := range hits {
+		if *asJSON {
+			enc.Encode(jsonHit{ID: h.ArticleID, Title: h.Title, Path: h.Path, Snippet: h.Snippet, Rank: h.Rank})
+			continue
+		}
+		fmt.Fprintf(stdout, "%d\t%s\n\t%s\n\t%s\n", h.ArticleID, h.Title, h.Path, h.Snippet)
+	}
+	return 0
+}
+
+func cmdTag(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("tag", stderr)
+	conll := fs.String("conll", "", "CoNLL file to tag (token in the first column)")
+	rest, err := fs.parse(args)
+	if err != nil {
+		return 2
+	}
+	if *conll == "" || len(rest) > 0 {
+		return fs.exitUsage("tag needs --conll FILE and nothing else")
+	}
+	f, err := os.Open(*conll)
+	if err != nil {
+		fail(stderr, &domain.InputError{Path: *conll, Reason: "cannot open file", Err: err})
+		return 1
+	}
+	defer f.Close()
+	if err := actors.TagCoNLL(f, stdout); err != nil {
+		fail(stderr, &domain.InputError{Path: *conll, Reason: err.Error(), Err: err})
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,21 @@
+// Command briefdesk turns news articles into one-minute briefings. Without a
+// subcommand it opens the desktop window; with one it works headless.
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	args := os.Args[1:]
+	if len(args) > 0 {
+		if cmd, ok := commands[args[0]]; ok {
+			os.Exit(cmd.run(args[1:], os.Stdout, os.Stderr))
+		}
+	}
+	if err := runGUI(args); err != nil {
+		fmt.Fprintln(os.Stderr, "briefdesk:", err)
+		os.Exit(1)
+	}
+}
