@@ -147,9 +147,18 @@ func walkMIME(h textproto.MIMEHeader, body io.Reader, depth int, budget *int, ou
 			}
 		}
 	}
-	raw, err := io.ReadAll(io.LimitReader(transferDecode(h.Get("Content-Transfer-Encoding"), body), MaxSize))
-	if err != nil && len(raw) == 0 {
-		return nil // an undecodable part is skipped; others may still hold the text
+	cte := strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding")))
+	var raw []byte
+	if cte == "quoted-printable" {
+		// Read raw and decode leniently: mailers produce damaged
+		// quoted-printable often enough that a strict decoder loses text.
+		enc, _ := io.ReadAll(io.LimitReader(body, MaxSize))
+		raw = decodeQP(enc)
+	} else {
+		raw, err = io.ReadAll(io.LimitReader(transferDecode(cte, body), MaxSize))
+		if err != nil && len(raw) == 0 {
+			return nil // an undecodable part is skipped; others may still hold the text
+		}
 	}
 	p := mimePart{ctype: ctype, charset: params["charset"], attachment: disp == "attachment" && ctype != "message/rfc822", data: raw}
 	if ctype == "message/rfc822" {
@@ -162,13 +171,54 @@ func walkMIME(h textproto.MIMEHeader, body io.Reader, depth int, budget *int, ou
 }
 
 func transferDecode(cte string, r io.Reader) io.Reader {
-	switch strings.ToLower(strings.TrimSpace(cte)) {
-	case "base64":
+	if cte == "base64" {
 		return base64.NewDecoder(base64.StdEncoding, &b64Clean{r: r})
-	case "quoted-printable":
-		return quotedprintable.NewReader(r)
 	}
 	return r
+}
+
+// decodeQP decodes quoted-printable with the standard decoder, falling back
+// to a lenient pass (soft breaks and valid =XX escapes decoded, anything
+// else kept as written) when the text is damaged.
+func decodeQP(enc []byte) []byte {
+	if b, err := io.ReadAll(quotedprintable.NewReader(bytes.NewReader(enc))); err == nil {
+		return b
+	}
+	out := make([]byte, 0, len(enc))
+	for i := 0; i < len(enc); i++ {
+		c := enc[i]
+		if c != '=' {
+			out = append(out, c)
+			continue
+		}
+		j := i + 1
+		for j < len(enc) && (enc[j] == ' ' || enc[j] == '\t' || enc[j] == '\r') {
+			j++
+		}
+		if j < len(enc) && enc[j] == '\n' {
+			i = j // soft line break
+			continue
+		}
+		if i+2 < len(enc) && isHex(enc[i+1]) && isHex(enc[i+2]) {
+			out = append(out, unhex(enc[i+1])<<4|unhex(enc[i+2]))
+			i += 2
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f' }
+
+func unhex(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
 }
 
 // b64Clean drops line breaks and spaces that base64 bodies are wrapped with.

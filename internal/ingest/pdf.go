@@ -193,12 +193,26 @@ func pageTexts(p pdf.Page) (t []pdf.Text, ok bool) {
 // A two-column page is read down the left column, then the right.
 func pageLines(texts []pdf.Text, page int) []pdfLine {
 	gs := texts[:0:0]
+	var lastX, lastY, synthX float64
 	for _, t := range texts {
 		if t.S == "" || t.S == "\n" || t.S == "\r" || math.IsNaN(t.X) || math.IsNaN(t.Y) {
 			continue
 		}
 		if t.FontSize <= 0 {
 			t.FontSize = 10
+		}
+		if t.W <= 0 {
+			// Fonts without a Widths array (the standard 14, as some
+			// generators write them) do not advance the pen: every glyph
+			// of a string lands on the same x. Lay them out at an average
+			// glyph width so that gaps and line lengths mean something.
+			ox, oy := t.X, t.Y
+			if ox == lastX && oy == lastY {
+				t.X = synthX
+			}
+			lastX, lastY = ox, oy
+			t.W = 0.5 * t.FontSize
+			synthX = t.X + t.W
 		}
 		gs = append(gs, t)
 	}
@@ -375,6 +389,8 @@ func pdfParagraphs(lines []pdfLine) ([]string, string) {
 			case p.page == l.page && p.y-l.y > spacing*1.45:
 				newPara = true
 			case p.y < l.y && p.page == l.page && math.Abs(p.x-l.x) > body: // next column
+				// A column that ends a sentence usually ends a paragraph.
+				newPara = endsSentence(p.text)
 			case math.Abs(p.size-l.size) > 0.15*body:
 				newPara = true
 			case l.x-p.x > body*1.2 && p.page == l.page:

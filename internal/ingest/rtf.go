@@ -53,7 +53,7 @@ func parseRTF(data []byte) (*doc, error) {
 	}
 	var enc encoding.Encoding = charmap.Windows1252
 	var out, title, author strings.Builder // author is read only to keep it out of the body
-	var pending []byte // \'hh bytes waiting to be decoded together (DBCS)
+	var pending []byte                     // \'hh bytes waiting to be decoded together (DBCS)
 	st := rtfState{uc: 1}
 	var stack []rtfState
 	skipChars := 0 // fallback characters still to skip after \uN

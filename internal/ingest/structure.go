@@ -31,7 +31,7 @@ type hints struct {
 // Patterns for metadata lines. They are anchored and bounded so that a body
 // sentence that merely starts with "By" or "Photo" is not taken.
 var (
-	bylineRe = regexp.MustCompile(`^(?i:by)[:\s]\s*(\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and| &) *\p{Lu}?[\p{L}\p{M}.'’\- ]*)*)$`)
+	bylineRe   = regexp.MustCompile(`^(?i:by)[:\s]\s*(\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and| &) *\p{Lu}?[\p{L}\p{M}.'’\- ]*)*)$`)
 	dateLeadRe = regexp.MustCompile(`^(?i)(?:first published|last updated|published|updated|posted|date)(?: on| at)?\s*[:|\-–—]?\s*(.*)$`)
 	creditRe   = regexp.MustCompile(`^(?i)(?:credit|source)\s*[|:]\s*(.{1,80})$`)
 	captionRe  = regexp.MustCompile(`^(?i)(?:\(?(?:photo|image|picture|photograph|caption|file photo|pictured)(?: credit)?\s*[:|]|\[(?:photo|image)[^\]]*\]$)`)
@@ -447,12 +447,23 @@ func reflow(lines []string, w int, dehyphenate bool) []string {
 		}
 		b.WriteString(l)
 		last := i+1 == len(lines)
-		if last || (fits(utf8.RuneCountInString(l), lines[i+1], w) && endsSentence(l)) || bulletRe.MatchString(lines[min(i+1, len(lines)-1)]) && isBullet(lines[i+1]) && !last {
+		if last || metaLine(l) || metaLine(lines[i+1]) || i == 0 && titleLike(l) && fits(utf8.RuneCountInString(l), lines[i+1], w) ||
+			(fits(utf8.RuneCountInString(l), lines[i+1], w) && endsSentence(l)) || bulletRe.MatchString(lines[i+1]) && isBullet(lines[i+1]) {
 			out = append(out, b.String())
 			b.Reset()
 		}
 	}
 	return out
+}
+
+// metaLine reports lines that stand alone even in hard-wrapped text:
+// bylines, date lines, credits and captions.
+func metaLine(l string) bool {
+	if len(l) > 160 {
+		return false
+	}
+	var d doc
+	return d.parseByline(l) || dateLeadRe.MatchString(l) || creditRe.MatchString(l) || captionRe.MatchString(l)
 }
 
 func startsLower(s string) bool {
