@@ -1,43 +1,188 @@
 // Package summary ranks the sentences of news articles and picks an
 // extractive summary of a requested length.
+//
+// The ranker is a weighted sum of news features (lead position, paragraph
+// structure, TF-IDF centrality and PageRank, headline overlap, entity and
+// number salience, quotations, boilerplate), followed by a maximal marginal
+// relevance pass that keeps repeated facts out, within one article and
+// across the articles of a briefing. The weights were fitted on development
+// data (see cmd/sumeval); nothing here depends on the evaluation harness.
 package summary
 
 import (
+	"math"
 	"sort"
 
 	"briefdesk/internal/domain"
 	"briefdesk/internal/nlp"
 )
 
-// DefaultSentences is the summary length when none is asked for.
-const DefaultSentences = 4
+// DefaultSentences is the summary length of a single article when none is
+// asked for; briefings of several articles get one more per extra article,
+// up to MaxDefaultSentences.
+const (
+	DefaultSentences    = 4
+	MaxDefaultSentences = 8
+)
+
+// Model is the ranker's parameters.
+type Model struct {
+	Weights    [numFeatures]float64 // one per feature, see FeatureNames
+	Redundancy float64              // MMR penalty on similarity to sentences already chosen
+	Duplicate  float64              // similarity above which a sentence repeats a chosen one and is skipped
+}
+
+// DefaultModel holds the weights fitted on the BBC and CNN development sets.
+var DefaultModel = Model{
+	Weights: [numFeatures]float64{
+		fFirst: 1.0, fLead: 0.5, fRel: 0.3, fParaFirst: 0.1, fLast: -0.1,
+		fLen: 0.3, fShort: -0.3, fCentroid: 0.5, fRank: 0.2, fCover: 0.3,
+		fTitle: 0.3, fEntity: 0.1, fProper: 0.1, fNumber: 0.05,
+		fQuoteOpen: -0.1, fQuote: 0, fQuestion: -0.2, fBoiler: -1,
+		fFracLen: 0, fFracLead: 0, fForward: 0, fBackward: 0, fOverlap: 0,
+	},
+	Redundancy: 0.3,
+	Duplicate:  0.7,
+}
 
 // Summarize scores every sentence of docs (one briefing's articles) and
 // returns the chosen sentences in reading order, honouring the officer's edits.
-// TODO(summary issue): the real ranker; this is lead-weighted.
 func Summarize(docs []*nlp.Doc, length domain.Length, edits domain.Edits) domain.Summary {
+	return Prepare(docs).Summarize(&DefaultModel, length, edits)
+}
+
+// Summarize picks sentences with model m. Pinned sentences are always in the
+// summary and count towards its length; dropped ones never are. Ties are
+// broken by reading order, so the result is deterministic.
+func (p *Prepared) Summarize(m *Model, length domain.Length, edits domain.Edits) domain.Summary {
 	var sum domain.Summary
-	for _, d := range docs {
-		for i, s := range d.Sentences {
-			sum.Scores = append(sum.Scores, domain.ScoredSentence{Sentence: s.Sentence, Score: 1 / float64(i+1)})
+	n := len(p.sents)
+	if n == 0 {
+		return sum
+	}
+	k, words := p.budget(length)
+	frac := 0.0
+	if k > 0 {
+		frac = float64(k) / float64(n)
+	} else if p.words > 0 {
+		frac = float64(words) / float64(p.words)
+	}
+	frac = math.Min(frac, 1)
+
+	// Scores: the weighted features, scaled to 0..1 over the briefing so
+	// the GUI can shade sentences and MMR can trade score for novelty.
+	score := make([]float64, n)
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := range p.sents {
+		f := p.sents[i].feat
+		f[fFracLen] = frac * f[fLen]
+		f[fFracLead] = frac * f[fLead]
+		s := 0.0
+		for j, w := range m.Weights {
+			s += w * f[j]
+		}
+		score[i] = s
+		lo, hi = math.Min(lo, s), math.Max(hi, s)
+	}
+	for i := range score {
+		if hi > lo {
+			score[i] = (score[i] - lo) / (hi - lo)
+		} else {
+			score[i] = 1
 		}
 	}
-	n := length.Sentences
-	if n <= 0 {
-		n = DefaultSentences
+
+	index := map[domain.SentenceRef]int{}
+	for i, s := range p.sents {
+		index[s.SentenceRef] = i
 	}
-	order := make([]int, len(sum.Scores))
-	for i := range order {
-		order[i] = i
+	dropped := map[int]bool{}
+	for _, r := range edits.Dropped {
+		if i, ok := index[r]; ok {
+			dropped[i] = true
+		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return sum.Scores[order[a]].Score > sum.Scores[order[b]].Score })
-	if n > len(order) {
-		n = len(order)
+	chosen := map[int]bool{}
+	pinned := map[int]bool{}
+	used := 0
+	var picked []int
+	for _, r := range edits.Pinned {
+		if i, ok := index[r]; ok && !chosen[i] {
+			chosen[i], pinned[i] = true, true
+			picked = append(picked, i)
+			used += p.sents[i].words
+		}
 	}
-	chosen := order[:n]
-	sort.Ints(chosen)
-	for _, i := range chosen {
+	seen := map[string]bool{}
+	for _, i := range picked {
+		seen[p.sents[i].dedup] = true
+	}
+	maxSim := make([]float64, n)
+	update := func(c int) {
+		for i := range p.sents {
+			if s := cosine(p.sents[i].vec, p.sents[c].vec); s > maxSim[i] {
+				maxSim[i] = s
+			}
+		}
+	}
+	for _, c := range picked {
+		update(c)
+	}
+	for {
+		if k > 0 && len(picked) >= k {
+			break
+		}
+		best, bestVal := -1, math.Inf(-1)
+		for i := range p.sents {
+			s := &p.sents[i]
+			if chosen[i] || dropped[i] || seen[s.dedup] {
+				continue
+			}
+			if len(picked) > 0 && maxSim[i] > m.Duplicate {
+				continue
+			}
+			if k == 0 && used+s.words > words {
+				continue
+			}
+			v := score[i] - m.Redundancy*maxSim[i]
+			if v > bestVal {
+				best, bestVal = i, v
+			}
+		}
+		if best < 0 {
+			break
+		}
+		chosen[best] = true
+		seen[p.sents[best].dedup] = true
+		picked = append(picked, best)
+		used += p.sents[best].words
+		update(best)
+	}
+
+	sort.Ints(picked)
+	for i, s := range p.sents {
+		sum.Scores = append(sum.Scores, domain.ScoredSentence{Sentence: s.Sentence, Score: score[i], Pinned: pinned[i]})
+	}
+	for _, i := range picked {
 		sum.Sentences = append(sum.Sentences, sum.Scores[i])
 	}
 	return sum
+}
+
+// budget turns a requested length into a sentence count k, or (k == 0) a
+// word budget.
+func (p *Prepared) budget(l domain.Length) (k, words int) {
+	switch {
+	case l.Sentences > 0:
+		return l.Sentences, 0
+	case l.Words > 0:
+		return 0, l.Words
+	case l.Ratio > 0:
+		return 0, int(math.Round(l.Ratio * float64(p.words)))
+	}
+	arts := map[int]bool{}
+	for _, s := range p.sents {
+		arts[s.Article] = true
+	}
+	return min(DefaultSentences+len(arts)-1, MaxDefaultSentences), 0
 }
