@@ -1,0 +1,123 @@
+package brief
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParsePrinters(t *testing.T) {
+	out := []byte(`printer BriefdeskPDF is idle.  enabled since Fri Nov 27 13:14:56 2026
+	Form mounted:
+	Description: Briefdesk virtual PDF printer
+	Location:
+printer Office_2F disabled since Fri Nov 27 12:00:00 2026 -
+	reason unknown
+	Description: Office 2nd floor
+`)
+	ps := parsePrinters(out)
+	if len(ps) != 2 {
+		t.Fatalf("got %+v", ps)
+	}
+	if ps[0].Name != "BriefdeskPDF" || !ps[0].Enabled || ps[0].Description != "Briefdesk virtual PDF printer" {
+		t.Errorf("first: %+v", ps[0])
+	}
+	if ps[1].Name != "Office_2F" || ps[1].Enabled || ps[1].Label() != "Office 2nd floor (Office_2F)" {
+		t.Errorf("second: %+v", ps[1])
+	}
+	if d := defaultPrinter([]byte("system default destination: Office_2F\n")); d != "Office_2F" {
+		t.Errorf("default %q", d)
+	}
+	if d := defaultPrinter([]byte("no system default destination\n")); d != "" {
+		t.Errorf("default %q", d)
+	}
+}
+
+// TestPrintNoCUPS checks the fallback signal when lp is not on the PATH.
+func TestPrintNoCUPS(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	if _, err := Printers(context.Background()); !errors.Is(err, ErrNoPrinting) {
+		t.Errorf("Printers without lpstat: %v, want ErrNoPrinting", err)
+	}
+	pdf := filepath.Join(t.TempDir(), "b.pdf")
+	os.WriteFile(pdf, []byte("%PDF-1.4"), 0o644)
+	if err := Print(context.Background(), pdf, ""); !errors.Is(err, ErrNoPrinting) {
+		t.Errorf("Print without lp: %v, want ErrNoPrinting", err)
+	}
+}
+
+// TestPrintToPDFPrinter prints a brief for real through CUPS to the virtual
+// PDF printer scripts/cups-pdf.sh sets up, and checks the printed file.
+func TestPrintToPDFPrinter(t *testing.T) {
+	needTool(t, "lp", "cups-client")
+	needTool(t, "pdfinfo", "poppler-utils")
+	out, err := exec.Command("bash", filepath.Join("..", "..", "scripts", "cups-pdf.sh")).CombinedOutput()
+	if err != nil {
+		t.Skipf("no virtual PDF printer (scripts/cups-pdf.sh failed; needs root and printer-driver-cups-pdf): %v\n%s", err, out)
+	}
+	var printer, dir string
+	for _, l := range strings.Split(string(out), "\n") {
+		if v, ok := strings.CutPrefix(l, "printer="); ok {
+			printer = v
+		}
+		if v, ok := strings.CutPrefix(l, "output="); ok {
+			dir = v
+		}
+	}
+	if printer == "" || dir == "" {
+		t.Fatalf("scripts/cups-pdf.sh said:\n%s", out)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	ps, err := Printers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range ps {
+		found = found || p.Name == printer
+	}
+	if !found {
+		t.Fatalf("Printers() = %+v, lacks %s", ps, printer)
+	}
+
+	b := briefing("", storyGrain)
+	path, _ := writePDF(t, t.TempDir(), b, Options{Generated: gen, Classification: "UNCLASSIFIED"})
+	title := fmt.Sprintf("briefdesk-test-%d", time.Now().UnixNano())
+	id, err := PrintJob(ctx, path, printer, title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("request %s", id)
+	var printed string
+	for printed == "" {
+		if ctx.Err() != nil {
+			st, _ := exec.Command("lpstat", "-o", "-l").CombinedOutput()
+			t.Fatalf("no printed file in %s after 90 s; queue:\n%s", dir, st)
+		}
+		time.Sleep(200 * time.Millisecond)
+		matches, _ := filepath.Glob(filepath.Join(dir, title+"*.pdf"))
+		for _, m := range matches {
+			// cups-pdf writes the file in place; wait until it has settled.
+			if fi, err := os.Stat(m); err == nil && fi.Size() > 0 && time.Since(fi.ModTime()) > 300*time.Millisecond {
+				printed = m
+			}
+		}
+	}
+	t.Cleanup(func() { os.Remove(printed) })
+	if n := pdfPages(t, printed); n != 1 {
+		t.Errorf("printed %d pages", n)
+	}
+	// The cups-pdf filter chain redraws text as Type 3 glyphs without a
+	// usable text layer, so the printout is checked by its page and size,
+	// not by pdftotext.
+	if fi, err := os.Stat(printed); err != nil || fi.Size() < 10000 {
+		t.Errorf("printed file too small to hold the brief: %v %v", fi, err)
+	}
+}
