@@ -1,0 +1,250 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run runs a CLI command in-process and returns its exit status and output.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	cmd, ok := commands[args[0]]
+	if !ok {
+		t.Fatalf("no command %q", args[0])
+	}
+	code := cmd.run(args[1:], &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+const article = "testdata/ceasefire.txt"
+
+func TestSummarizeJSON(t *testing.T) {
+	code, out, errs := run(t, "summarize", "--json", "--sentences", "2", article)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Path, Title, Byline, Source, Published string
+		Sentences                              []struct {
+			Index int
+			Text  string
+			Score float64
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out)
+	}
+	if got.Path != article || got.Title != "Border talks resume as both sides pull back artillery" {
+		t.Errorf("path/title = %q / %q", got.Path, got.Title)
+	}
+	if len(got.Sentences) != 2 {
+		t.Fatalf("want 2 sentences, got %d", len(got.Sentences))
+	}
+	if got.Sentences[0].Index >= got.Sentences[1].Index {
+		t.Errorf("sentences not in article order: %d, %d", got.Sentences[0].Index, got.Sentences[1].Index)
+	}
+	body, _ := os.ReadFile(article)
+	for _, s := range got.Sentences {
+		if !strings.Contains(string(body), s.Text) {
+			t.Errorf("sentence not verbatim from the article: %q", s.Text)
+		}
+		if strings.Contains(s.Text, "Mara Lindqvist") || strings.Contains(s.Text, "Credit") {
+			t.Errorf("metadata summarised as content: %q", s.Text)
+		}
+	}
+}
+
+func TestSummarizeWords(t *testing.T) {
+	code, out, errs := run(t, "summarize", "--json", article, "--words", "40")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct{ Sentences []struct{ Text string } }
+	json.Unmarshal([]byte(out), &got)
+	words := 0
+	for _, s := range got.Sentences {
+		words += len(strings.Fields(s.Text))
+	}
+	if len(got.Sentences) == 0 || words > 40 {
+		t.Errorf("--words 40 gave %d sentences, %d words", len(got.Sentences), words)
+	}
+}
+
+func TestActorsJSON(t *testing.T) {
+	code, out, errs := run(t, "actors", "--json", article)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Path   string
+		Actors []struct {
+			Name, Type, Role string
+			Aliases          []string
+			Mentions         int
+			Salience         float64
+			Quotes           []string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out)
+	}
+	if len(got.Actors) == 0 {
+		t.Fatal("no actors")
+	}
+	for i, a := range got.Actors {
+		if a.Type != "person" && a.Type != "organization" && a.Type != "place" {
+			t.Errorf("actor %q has type %q", a.Name, a.Type)
+		}
+		if i > 0 && a.Salience > got.Actors[i-1].Salience {
+			t.Errorf("actors not most salient first at %q", a.Name)
+		}
+		if a.Name == "Mara Lindqvist" {
+			t.Errorf("byline shown as an actor")
+		}
+	}
+	if !strings.Contains(out, "Reyes") {
+		t.Errorf("the quoted mediator is missing: %s", out)
+	}
+}
+
+func TestImportAndSearch(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	code, out, errs := run(t, "import", "--db", db, article)
+	if code != 0 || !strings.HasPrefix(out, "imported "+article+": ") {
+		t.Fatalf("import: exit %d, out %q, err %q", code, out, errs)
+	}
+	code, out, _ = run(t, "import", article, "--db", db)
+	if code != 0 || !strings.HasPrefix(out, "duplicate "+article+": ") {
+		t.Fatalf("second import: exit %d, out %q", code, out)
+	}
+	for _, q := range []string{"artillery", `"heavy artillery"`, `"unbalanced`, "U.N.", "anti-corruption", "*", "NEAR", "AND OR NOT"} {
+		code, out, errs = run(t, "search", "--db", db, "--json", "--limit", "5", q)
+		if code != 0 {
+			t.Errorf("search %q: exit %d: %s", q, code, errs)
+		}
+	}
+	code, out, _ = run(t, "search", "--db", db, "--json", "artillery")
+	var hit struct {
+		ID      int64
+		Title   string
+		Path    string
+		Snippet string
+		Rank    float64
+	}
+	if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &hit); err != nil {
+		t.Fatalf("search output %q: %v", out, err)
+	}
+	if hit.ID == 0 || hit.Path != article || !strings.Contains(hit.Snippet, "artillery") {
+		t.Errorf("hit = %+v", hit)
+	}
+}
+
+func TestImportReportsEachFile(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	data, _ := os.ReadFile(article)
+	os.WriteFile(filepath.Join(dir, "good.txt"), data, 0o644)
+	code, out, _ := run(t, "import", "--db", filepath.Join(dir, "lib.db"), dir, filepath.Join(dir, "missing.txt"))
+	if code != 1 {
+		t.Errorf("exit %d, want 1 when a file failed", code)
+	}
+	for _, want := range []string{"imported " + filepath.Join(dir, "good.txt") + ": ", "failed " + filepath.Join(dir, "empty.txt") + ": ", "failed " + filepath.Join(dir, "missing.txt") + ": "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestBriefWritesOnePagePDF(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "brief.pdf")
+	code, _, errs := run(t, "brief", "--paper", "letter", "-o", out, article, "../../assets/samples")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	if _, err := exec.LookPath("pdfinfo"); err == nil {
+		info, _ := exec.Command("pdfinfo", out).Output()
+		if !strings.Contains(string(info), "Pages:          1") {
+			t.Errorf("brief is not one page:\n%s", info)
+		}
+	}
+}
+
+func TestTagCoNLL(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "x.conll")
+	os.WriteFile(in, []byte("-DOCSTART- -X- -X- O\n\nJens NNP B-NP B-PER\nStoltenberg NNP I-NP I-PER\nvisited VBD B-VP O\nLondon NNP B-NP B-LOC\n. . O O\n"), 0o644)
+	code, out, errs := run(t, "tag", "--conll", in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(lines) != 7 || lines[0] != "-DOCSTART- -X- -X- O" || lines[1] != "" {
+		t.Fatalf("lines not kept:\n%s", out)
+	}
+	for _, l := range lines[2:] {
+		if len(strings.Fields(l)) != 5 {
+			t.Errorf("want 5 columns: %q", l)
+		}
+	}
+	if !strings.HasSuffix(lines[2], "B-PER") || !strings.HasSuffix(lines[5], "B-LOC") {
+		t.Errorf("tags: %q %q", lines[2], lines[5])
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	dangling := filepath.Join(dir, "gone.txt")
+	os.Symlink(filepath.Join(dir, "nowhere"), dangling)
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"summarize", "nosuch.txt"}, 1, "briefdesk: nosuch.txt: "},
+		{[]string{"summarize", dangling}, 1, "briefdesk: " + dangling + ": "},
+		{[]string{"actors", "--json", "nosuch.txt"}, 1, "briefdesk: nosuch.txt: "},
+		{[]string{"summarize", "--bogus", article}, 2, "flag provided but not defined: -bogus"},
+		{[]string{"summarize", "--sentences", "x", article}, 2, "invalid value"},
+		{[]string{"summarize"}, 2, "needs at least one file"},
+		{[]string{"brief", article}, 2, "needs -o OUT.pdf"},
+		{[]string{"brief", "--paper", "a3", "-o", filepath.Join(dir, "x.pdf"), article}, 2, "unknown paper size"},
+		{[]string{"tag"}, 2, "tag needs --conll FILE"},
+		{[]string{"tag", "--conll", "nosuch.conll"}, 1, "briefdesk: nosuch.conll: "},
+		{[]string{"search", "--db", filepath.Join(dir, "l.db")}, 2, "needs a query"},
+		{[]string{"import", "--db", article, article}, 1, "briefdesk: "},
+	}
+	for _, c := range cases {
+		code, _, errs := run(t, c.args...)
+		if code != c.code || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", c.args, code, errs, c.code, c.want)
+		}
+		if strings.Contains(errs, "goroutine ") || strings.Contains(errs, "panic") {
+			t.Errorf("%v: panic trace on stderr: %s", c.args, errs)
+		}
+	}
+	if data, _ := os.ReadFile(article); !bytes.Contains(data, []byte("Border talks")) {
+		t.Errorf("a bad library path damaged the file given as library")
+	}
+}
+
+func TestUnreadableFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "secret.txt")
+	os.WriteFile(p, []byte("A title\n\nSome text here."), 0o000)
+	if f, err := os.Open(p); err == nil {
+		f.Close()
+		t.Skip("running as root: permissions do not stop reading (the dangling-link case covers unreadable files)")
+	}
+	code, _, errs := run(t, "summarize", p)
+	if code != 1 || !strings.Contains(errs, "briefdesk: "+p+": ") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
