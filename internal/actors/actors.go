@@ -4,43 +4,668 @@
 package actors
 
 import (
+	"math"
 	"sort"
+	"strings"
+	"unicode"
 
 	"briefdesk/internal/domain"
 	"briefdesk/internal/nlp"
 )
 
-// Extract builds the actor cards and key facts of a briefing's articles. sum,
-// when not nil, lets presence in the summary raise an actor's salience.
-// TODO(actors issue): merging, roles, quotes, facts.
-func Extract(docs []*nlp.Doc, sum *domain.Summary) ([]domain.Actor, []domain.Fact) {
-	byName := map[string]*domain.Actor{}
-	var order []string
-	for _, d := range docs {
-		for _, e := range d.Entities {
-			typ := map[string]domain.ActorType{"PER": domain.Person, "ORG": domain.Organization, "LOC": domain.Place}[e.Label]
-			if typ == "" {
-				continue
-			}
-			a := byName[e.Text]
-			if a == nil {
-				a = &domain.Actor{Name: e.Text, Type: typ}
-				byName[e.Text] = a
-				order = append(order, e.Text)
-			}
-			a.Mentions++
-			a.Sentences = append(a.Sentences, domain.SentenceRef{Article: d.Index, Index: e.Sentence})
-		}
-	}
-	out := make([]domain.Actor, 0, len(order))
-	for _, n := range order {
-		out = append(out, *byName[n])
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions > out[j].Mentions })
-	for i := range out {
-		out[i].Salience = float64(out[i].Mentions) / float64(out[0].Mentions)
-		out[i].Level = domain.Mentioned
-	}
-	return out, nil
+// mention is one place an actor is named or referred to.
+type mention struct {
+	doc, sent   int
+	first, last int // token indexes within the sentence, inclusive
+	text        string
+	proper      bool // a name, not a pronoun or a description
+	inQuote     bool
 }
 
+// cluster gathers the mentions of one real actor across a briefing.
+type cluster struct {
+	typ      domain.ActorType
+	key      string
+	forms    map[string]int // proper surface forms and how often they occur
+	formAt   map[string]int // order of first appearance of each form
+	aliases  []string       // descriptive and demonym forms, in order of appearance
+	mentions []mention
+	role     string
+	roleRank int // lower is better: 1 title before the name, 2 appositive, 3 description
+	quotes   []domain.Quote
+	subject  []domain.SentenceRef // sentences where the actor is the subject
+	order    int
+}
+
+func (c *cluster) addForm(f string) {
+	if c.forms == nil {
+		c.forms, c.formAt = map[string]int{}, map[string]int{}
+	}
+	if _, ok := c.formAt[f]; !ok {
+		c.formAt[f] = len(c.formAt)
+	}
+	c.forms[f]++
+}
+
+func (c *cluster) addAlias(a string) {
+	for _, x := range c.aliases {
+		if strings.EqualFold(x, a) {
+			return
+		}
+	}
+	c.aliases = append(c.aliases, a)
+}
+
+func (c *cluster) setRole(r string, rank int) {
+	r = strings.TrimSpace(r)
+	if r == "" {
+		return
+	}
+	if c.role == "" || rank < c.roleRank {
+		c.role, c.roleRank = r, rank
+	}
+}
+
+// name is the canonical name: for people and organisations the longest
+// proper form ("Jens Stoltenberg" over "Stoltenberg"), for places the most
+// used one ("Russia" over "Moscow").
+func (c *cluster) name() string {
+	best, bn := "", -1
+	for f, n := range c.forms {
+		score := n
+		if c.typ != domain.Place {
+			score = len(strings.Fields(f))*1000 + len(f)
+		} else if _, dem := nlp.IsDemonym(f); dem {
+			score = -1
+		}
+		if score > bn || (score == bn && c.formAt[f] < c.formAt[best]) {
+			best, bn = f, score
+		}
+	}
+	return best
+}
+
+// extractor holds the state of one Extract call.
+type extractor struct {
+	docs     []*nlp.Doc
+	clusters []*cluster
+	byKey    map[string]*cluster
+	excluded map[string]bool // lowercased names of bylines and credits
+}
+
+// Extract builds the actor cards and key facts of a briefing's articles. sum,
+// when not nil, lets presence in the summary raise an actor's salience.
+func Extract(docs []*nlp.Doc, sum *domain.Summary) ([]domain.Actor, []domain.Fact) {
+	x := &extractor{docs: docs, byKey: map[string]*cluster{}, excluded: map[string]bool{}}
+	var facts []domain.Fact
+	for _, d := range docs {
+		x.doc(d)
+		facts = append(facts, Facts(d)...)
+	}
+	return x.cards(sum), facts
+}
+
+// doc adds one article's mentions, roles and quotes.
+func (x *extractor) doc(d *nlp.Doc) {
+	skip := x.bylines(d)
+	quotes := findQuotes(d.Body)
+	inQuote := func(off int) bool {
+		for _, q := range quotes {
+			if off >= q.start && off < q.end {
+				return true
+			}
+		}
+		return false
+	}
+	ents := make([]nlp.Entity, 0, len(d.Entities))
+	for _, e := range d.Entities {
+		if skip[e.Sentence] || x.excluded[strings.ToLower(e.Text)] || junk(e.Text) {
+			continue
+		}
+		ents = append(ents, e)
+	}
+	// People first, full names before single words, so that "Stoltenberg"
+	// finds "Jens Stoltenberg" wherever the full name comes in the article.
+	sort.SliceStable(ents, func(i, j int) bool {
+		return rankEnt(ents[i]) < rankEnt(ents[j])
+	})
+	capGov := governmentCapitals(d, ents)
+	var demonyms []nlp.Entity
+	for _, e := range ents {
+		text := stripHonorific(e.Text)
+		m := mention{doc: d.Index, sent: e.Sentence, first: e.First, last: e.Last, text: text, proper: true, inQuote: inQuote(e.Start)}
+		var c *cluster
+		switch e.Label {
+		case "PER":
+			if x.excluded[strings.ToLower(text)] || x.excludedSurname(text) {
+				continue
+			}
+			c = x.person(text, d.Index)
+		case "ORG":
+			if p := x.surnameMatch(text, d.Index); p != nil {
+				c = p
+				break
+			}
+			c = x.org(text)
+		case "LOC":
+			if p := x.surnameMatch(text, d.Index); p != nil {
+				c = p
+				break
+			}
+			c = x.place(text, capGov)
+		case "MISC":
+			if _, ok := nlp.IsDemonym(text); ok {
+				demonyms = append(demonyms, e)
+			}
+			if k, ok := nlp.OrgKey(text); ok {
+				c = x.get("org:"+strings.ToLower(k), domain.Organization)
+			}
+		}
+		if c == nil {
+			continue
+		}
+		c.addForm(text)
+		c.mentions = append(c.mentions, m)
+	}
+	// A nationality adjective counts for its country when the article
+	// names the country itself ("Russian forces" -> Russia).
+	for _, e := range demonyms {
+		country, _ := nlp.IsDemonym(e.Text)
+		c := x.byKey["loc:"+strings.ToLower(country)]
+		if c == nil || !c.hasDoc(d.Index) {
+			continue
+		}
+		c.addAlias(e.Text)
+		c.mentions = append(c.mentions, mention{doc: d.Index, sent: e.Sentence, first: e.First, last: e.Last, text: e.Text, inQuote: inQuote(e.Start)})
+	}
+	x.mergeAcronyms(d.Index)
+	x.orgDescriptions(d, inQuote)
+	x.roles(d)
+	x.attribute(d, quotes, skip)
+}
+
+// rankEnt orders entities for clustering: full personal names, then single
+// personal names, then the rest, in text order within each group.
+func rankEnt(e nlp.Entity) int {
+	switch {
+	case e.Label == "PER" && e.Last > e.First:
+		return 0
+	case e.Label == "PER":
+		return 1
+	}
+	return 2
+}
+
+func (c *cluster) hasDoc(doc int) bool {
+	for _, m := range c.mentions {
+		if m.doc == doc {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) get(key string, typ domain.ActorType) *cluster {
+	if c := x.byKey[key]; c != nil {
+		return c
+	}
+	c := &cluster{typ: typ, key: key, order: len(x.clusters)}
+	x.byKey[key] = c
+	x.clusters = append(x.clusters, c)
+	return c
+}
+
+// person finds or makes the cluster of a personal name. A single word
+// joins the person whose surname (or given name) it is, preferring people
+// of the same article.
+func (x *extractor) person(name string, doc int) *cluster {
+	words := strings.Fields(name)
+	if len(words) == 1 {
+		if c := x.surnameMatch(name, doc); c != nil {
+			return c
+		}
+	}
+	return x.get("per:"+strings.ToLower(name), domain.Person)
+}
+
+// surnameMatch returns the person one word names, if any.
+func (x *extractor) surnameMatch(word string, doc int) *cluster {
+	if strings.Contains(word, " ") {
+		return nil
+	}
+	var best *cluster
+	bestScore := 0
+	for _, c := range x.clusters {
+		if c.typ != domain.Person {
+			continue
+		}
+		for f := range c.forms {
+			ws := strings.Fields(f)
+			if len(ws) < 2 {
+				continue
+			}
+			score := 0
+			if strings.EqualFold(ws[len(ws)-1], word) {
+				score = 3
+			} else if strings.EqualFold(ws[0], word) {
+				score = 1
+			}
+			if score > 0 && c.hasDoc(doc) {
+				score += 4
+			}
+			if score > bestScore {
+				best, bestScore = c, score
+			}
+		}
+	}
+	return best
+}
+
+func (x *extractor) excludedSurname(name string) bool {
+	for ex := range x.excluded {
+		ws := strings.Fields(ex)
+		if len(ws) > 1 && strings.EqualFold(ws[len(ws)-1], name) {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) org(name string) *cluster {
+	if k, ok := nlp.OrgKey(name); ok {
+		return x.get("org:"+strings.ToLower(k), domain.Organization)
+	}
+	// "NATO-Russia Council" keeps its own card, but a country named as an
+	// organisation ("Russia" tagged ORG in a sports story) is still Russia.
+	if c, ok := nlp.CountryOf(name); ok {
+		if _, dem := nlp.IsDemonym(name); !dem {
+			return x.get("loc:"+strings.ToLower(c), domain.Place)
+		}
+	}
+	return x.get("org:"+strings.ToLower(name), domain.Organization)
+}
+
+func (x *extractor) place(name string, capGov map[string]bool) *cluster {
+	if country, ok := nlp.IsCapital(name); ok && capGov[strings.ToLower(name)] {
+		return x.get("loc:"+strings.ToLower(country), domain.Place)
+	}
+	if c, ok := nlp.CountryOf(name); ok {
+		if _, cap := nlp.IsCapital(name); !cap {
+			return x.get("loc:"+strings.ToLower(c), domain.Place)
+		}
+	}
+	return x.get("loc:"+strings.ToLower(name), domain.Place)
+}
+
+// governmentCapitals finds capitals the article uses for their government:
+// "Moscow has denied", "Beijing said", "Washington's sanctions". Only
+// then do their mentions join the country's card.
+func governmentCapitals(d *nlp.Doc, ents []nlp.Entity) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range ents {
+		country, ok := nlp.IsCapital(e.Text)
+		if !ok || country == "" {
+			continue
+		}
+		toks := d.Sentences[e.Sentence].Tokens
+		if e.Last+1 >= len(toks) {
+			continue
+		}
+		next := toks[e.Last+1]
+		if strings.HasPrefix(next.Tag, "VB") || next.Tag == "MD" || isPossessive(next.Text) {
+			out[strings.ToLower(e.Text)] = true
+		}
+	}
+	return out
+}
+
+func isPossessive(t string) bool { return t == "'s" || t == "\u2019s" }
+
+// mergeAcronyms joins an all-capitals organisation name with the
+// organisation of the same article whose initials it spells ("ECOWAS",
+// "Economic Community of West African States").
+func (x *extractor) mergeAcronyms(doc int) {
+	for _, a := range x.clusters {
+		if a.typ != domain.Organization || !a.hasDoc(doc) {
+			continue
+		}
+		for f := range a.forms {
+			if !isAcronym(f) {
+				continue
+			}
+			for _, b := range x.clusters {
+				if b == a || b.typ != domain.Organization || !b.hasDoc(doc) {
+					continue
+				}
+				for g := range b.forms {
+					if initials(g) == strings.ReplaceAll(f, ".", "") {
+						x.absorb(b, a)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) || unicode.IsSpace(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func initials(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		switch strings.ToLower(w) {
+		case "of", "the", "and", "for", "on", "in", "&":
+			continue
+		}
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// absorb moves everything of b into a and drops b.
+func (x *extractor) absorb(a, b *cluster) {
+	if a == b {
+		return
+	}
+	for f, n := range b.forms {
+		a.addForm(f)
+		a.forms[f] += n - 1
+	}
+	for _, al := range b.aliases {
+		a.addAlias(al)
+	}
+	a.mentions = append(a.mentions, b.mentions...)
+	a.quotes = append(a.quotes, b.quotes...)
+	a.subject = append(a.subject, b.subject...)
+	if b.role != "" {
+		a.setRole(b.role, b.roleRank)
+	}
+	for k, c := range x.byKey {
+		if c == b {
+			x.byKey[k] = a
+		}
+	}
+	for i, c := range x.clusters {
+		if c == b {
+			x.clusters = append(x.clusters[:i], x.clusters[i+1:]...)
+			break
+		}
+	}
+}
+
+// orgDescriptions counts "the alliance", "the military alliance", "the
+// Fund" as mentions of the organisation they stand for, when the article
+// names that organisation.
+func (x *extractor) orgDescriptions(d *nlp.Doc, inQuote func(int) bool) {
+	for si, s := range d.Sentences {
+		toks := s.Tokens
+		for i := 0; i < len(toks); i++ {
+			if !strings.EqualFold(toks[i].Text, "the") {
+				continue
+			}
+			for n := 3; n >= 1; n-- {
+				if i+n >= len(toks) {
+					continue
+				}
+				if toks[i+n].Label != "O" && n > 1 {
+					continue
+				}
+				var words []string
+				for _, t := range toks[i+1 : i+n+1] {
+					words = append(words, t.Text)
+				}
+				c := x.describedOrg(strings.Join(words, " "), d.Index)
+				if c == nil {
+					continue
+				}
+				text := d.Body[toks[i].Start:toks[i+n].End]
+				c.addAlias(lowerFirst(text))
+				c.mentions = append(c.mentions, mention{doc: d.Index, sent: si, first: i, last: i + n, text: text, inQuote: inQuote(toks[i].Start)})
+				i += n
+				break
+			}
+		}
+	}
+}
+
+// describedOrg returns the organisation of the document a generic noun
+// ("alliance", "Fund") stands for, if exactly one fits.
+func (x *extractor) describedOrg(noun string, doc int) *cluster {
+	var found *cluster
+	for _, k := range nlp.OrgsByDescription(noun) {
+		c := x.byKey["org:"+strings.ToLower(k)]
+		if c == nil || !c.hasDoc(doc) {
+			continue
+		}
+		if found != nil && found != c {
+			return nil
+		}
+		found = c
+	}
+	return found
+}
+
+func lowerFirst(s string) string {
+	if strings.HasPrefix(s, "The ") {
+		return "the " + s[4:]
+	}
+	return s
+}
+
+// bylines records the names of the article's byline and credit, and
+// returns the sentences that are byline or credit lines themselves.
+func (x *extractor) bylines(d *nlp.Doc) map[int]bool {
+	a := d.Article
+	addNames := func(s string) {
+		for _, p := range splitNames(s) {
+			x.excluded[strings.ToLower(p)] = true
+		}
+	}
+	if a != nil {
+		addNames(a.Byline)
+		addNames(a.Credit)
+		addNames(a.Source)
+	}
+	skip := map[int]bool{}
+	for i, s := range d.Sentences {
+		t := strings.TrimSpace(s.Text)
+		low := strings.ToLower(t)
+		for _, p := range []string{"by ", "credit", "photo:", "photo by", "reporting by", "editing by", "writing by", "additional reporting", "(reporting", "compiled by"} {
+			if strings.HasPrefix(low, p) && nlp.Words(t) <= 14 {
+				skip[i] = true
+				rest := t[len(p):]
+				rest = strings.TrimLeft(rest, " :|-")
+				addNames(rest)
+			}
+		}
+	}
+	return skip
+}
+
+// splitNames splits "Agnes Szucs and John Smith; AA" into names.
+func splitNames(s string) []string {
+	s = strings.NewReplacer(" and ", ",", ";", ",", "|", ",", "&", ",", "/", ",", " in ", ",").Replace(s)
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "By "))
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var honorifics = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true, "sir": true, "dame": true, "miss": true}
+
+func stripHonorific(s string) string {
+	w, rest, ok := strings.Cut(s, " ")
+	if ok && honorifics[strings.ToLower(w)] {
+		return rest
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "\u2019s")
+}
+
+// junk rejects entity texts no reader would call an actor.
+func junk(s string) bool {
+	letters := 0
+	lower := true
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				lower = false
+			}
+		}
+	}
+	return letters < 2 || lower
+}
+
+// cards ranks the clusters and turns them into actor cards.
+func (x *extractor) cards(sum *domain.Summary) []domain.Actor {
+	inSum := map[domain.SentenceRef]bool{}
+	if sum != nil {
+		for _, s := range sum.Sentences {
+			inSum[s.SentenceRef] = true
+		}
+	}
+	nsent := map[int]int{}
+	for _, d := range x.docs {
+		nsent[d.Index] = len(d.Sentences)
+	}
+	type scored struct {
+		c     *cluster
+		score float64
+	}
+	var all []scored
+	for _, c := range x.clusters {
+		if len(c.forms) == 0 || len(c.mentions) == 0 {
+			continue // only descriptions or adjectives: no name to show
+		}
+		score := 0.0
+		seen := map[domain.SentenceRef]bool{}
+		for _, m := range c.mentions {
+			ref := domain.SentenceRef{Article: m.doc, Index: m.sent}
+			w := 1.0
+			if m.inQuote || !m.proper {
+				w = 0.5
+			}
+			if n := nsent[m.doc]; n > 0 {
+				w += 0.5 * (1 - float64(m.sent)/float64(n)) // early mentions weigh more
+			}
+			if inSum[ref] && !seen[ref] {
+				w += 1
+			}
+			seen[ref] = true
+			score += w
+		}
+		score += 0.5 * float64(len(c.quotes))
+		all = append(all, scored{c, score})
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].score != all[j].score {
+			return all[i].score > all[j].score
+		}
+		return all[i].c.order < all[j].c.order
+	})
+	out := make([]domain.Actor, 0, len(all))
+	if len(all) == 0 {
+		return out
+	}
+	top := all[0].score
+	for _, s := range all {
+		c := s.c
+		a := domain.Actor{Name: c.name(), Type: c.typ, Role: c.role, Mentions: len(c.mentions), Quotes: c.quotes}
+		a.Salience = math.Round(s.score/top*1000) / 1000
+		switch {
+		case a.Salience >= 0.45:
+			a.Level = domain.Central
+		case a.Salience >= 0.2:
+			a.Level = domain.Supporting
+		default:
+			a.Level = domain.Mentioned
+		}
+		forms := make([]string, 0, len(c.forms))
+		for f := range c.forms {
+			forms = append(forms, f)
+		}
+		sort.Slice(forms, func(i, j int) bool { return c.formAt[forms[i]] < c.formAt[forms[j]] })
+		for _, f := range append(forms, c.aliases...) {
+			if !strings.EqualFold(f, a.Name) && !containsFold(a.Aliases, f) {
+				a.Aliases = append(a.Aliases, f)
+			}
+		}
+		seen := map[domain.SentenceRef]bool{}
+		for _, m := range c.mentions {
+			ref := domain.SentenceRef{Article: m.doc, Index: m.sent}
+			if !seen[ref] {
+				seen[ref] = true
+				a.Sentences = append(a.Sentences, ref)
+			}
+		}
+		sort.Slice(a.Sentences, func(i, j int) bool {
+			if a.Sentences[i].Article != a.Sentences[j].Article {
+				return a.Sentences[i].Article < a.Sentences[j].Article
+			}
+			return a.Sentences[i].Index < a.Sentences[j].Index
+		})
+		a.Did = x.did(c, a.Sentences)
+		out = append(out, a)
+	}
+	return out
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// did picks the line that says what the actor did: the first sentence in
+// which the actor is the subject, else the first that mentions it,
+// shortened to one line.
+func (x *extractor) did(c *cluster, refs []domain.SentenceRef) string {
+	ref := domain.SentenceRef{Article: -1}
+	if len(c.subject) > 0 {
+		ref = c.subject[0]
+		for _, r := range c.subject {
+			if r.Article < ref.Article || (r.Article == ref.Article && r.Index < ref.Index) {
+				ref = r
+			}
+		}
+	} else if len(refs) > 0 {
+		ref = refs[0]
+	}
+	for _, d := range x.docs {
+		if d.Index == ref.Article && ref.Index < len(d.Sentences) {
+			return oneLine(d.Sentences[ref.Index].Text, 30)
+		}
+	}
+	return ""
+}
+
+// oneLine trims text to at most n words, ending with an ellipsis when cut.
+func oneLine(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	ws := strings.Fields(text)
+	if len(ws) <= n {
+		return text
+	}
+	return strings.TrimRight(strings.Join(ws[:n], " "), ",;:") + "\u2026"
+}

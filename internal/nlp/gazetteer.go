@@ -256,12 +256,12 @@ const firstNames = `John|James|Robert|Michael|William|David|Richard|Joseph|Thoma
 
 // Place facts looked up by the actors package.
 var (
-	gazCountry  = map[string]string{} // lowercased country, alias, demonym or capital -> country
-	gazKind     = map[string]string{} // lowercased word or phrase -> "LOC", "ORG", "DEM", "TITLE", "FIRST"
-	gazOrgFull  = map[string]string{} // lowercased acronym or expansion -> canonical acronym
-	gazOrgDesc  = map[string]string{} // lowercased generic noun -> canonical acronym (only unambiguous ones)
-	gazCapital  = map[string]string{} // lowercased capital -> country
-	gazDemonym  = map[string]string{} // lowercased demonym -> country
+	gazCountry  = map[string]string{}   // lowercased country, alias, demonym or capital -> country
+	gazKind     = map[string]string{}   // lowercased word or phrase -> "LOC", "ORG", "DEM", "TITLE", "FIRST"
+	gazOrgFull  = map[string]string{}   // lowercased acronym or expansion -> canonical acronym
+	gazOrgDesc  = map[string][]string{} // lowercased generic noun -> canonical acronyms it may stand for
+	gazCapital  = map[string]string{}   // lowercased capital -> country
+	gazDemonym  = map[string]string{}   // lowercased demonym -> country
 	gazOrgWord  = map[string]bool{}
 	gazPlaceWrd = map[string]bool{}
 	gazMaxWords = 1
@@ -322,11 +322,7 @@ func init() {
 		for _, d := range strings.Split(f[2], ",") {
 			if d = strings.TrimSpace(d); d != "" {
 				k := strings.ToLower(d)
-				if old, ok := gazOrgDesc[k]; ok && old != acr {
-					gazOrgDesc[k] = "" // ambiguous: several organisations are "the agency"
-				} else {
-					gazOrgDesc[k] = acr
-				}
+				gazOrgDesc[k] = append(gazOrgDesc[k], acr)
 			}
 		}
 	}
@@ -371,11 +367,10 @@ func OrgKey(name string) (string, bool) {
 	return k, ok
 }
 
-// OrgByDescription returns the known organisation a generic noun stands
-// for ("alliance" -> "NATO"), when only one does.
-func OrgByDescription(noun string) (string, bool) {
-	k, ok := gazOrgDesc[strings.ToLower(noun)]
-	return k, ok && k != ""
+// OrgsByDescription returns the known organisations a generic noun may
+// stand for ("alliance" -> NATO, CSTO); the article decides which.
+func OrgsByDescription(noun string) []string {
+	return gazOrgDesc[strings.ToLower(normQuotes(noun))]
 }
 
 // IsTitle reports whether s is a title that precedes names ("Foreign

@@ -78,8 +78,20 @@ func tag(sentence string, base int) []Token {
 		}
 		add(start, end, t.Tag)
 	}
+	// prose keeps "War." whole (it looks like "Mr."); at the end of a
+	// sentence the period is punctuation.
+	if n := len(out); n > 0 {
+		last := out[n-1]
+		if len(last.Text) > 1 && strings.HasSuffix(last.Text, ".") && !strings.Contains(last.Text[:len(last.Text)-1], ".") && !abbrev[strings.ToLower(last.Text)] {
+			out[n-1].Text, out[n-1].End = last.Text[:len(last.Text)-1], last.End-1
+			out = append(out, Token{Text: ".", Tag: ".", Start: last.End - 1, End: last.End, Label: "O"})
+		}
+	}
 	return out
 }
+
+// abbrev are abbreviations whose period stays even at a sentence's end.
+var abbrev = map[string]bool{"inc.": true, "co.": true, "corp.": true, "ltd.": true, "jr.": true, "sr.": true, "st.": true}
 
 // labelEntities runs the entity tagger over a document's sentences and
 // sets each token's Label.

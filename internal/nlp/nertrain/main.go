@@ -23,8 +23,13 @@ func main() {
 	epochs := flag.Int("epochs", 12, "training passes")
 	minCount := flag.Int("mincount", 1, "drop features seen fewer times")
 	prune := flag.Float64("prune", 0.05, "drop features whose averaged weights all stay below this")
+	baseline := flag.Bool("prose", false, "instead, train prose's own extracter and score it on -dev")
 	flag.Parse()
 	log.SetFlags(log.Ltime)
+	if *baseline {
+		proseBaseline(read(*train), read(*dev))
+		return
+	}
 
 	docs := read(*train)
 	m := nlp.TrainNER(docs, nlp.TrainOptions{Epochs: *epochs, MinCount: *minCount, Prune: float32(*prune), Seed: 1, Log: log.Printf})

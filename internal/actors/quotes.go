@@ -1,0 +1,342 @@
+package actors
+
+import (
+	"strings"
+
+	"briefdesk/internal/domain"
+	"briefdesk/internal/nlp"
+)
+
+// qspan is a quotation: the byte range of its words inside the marks.
+type qspan struct{ start, end int }
+
+// findQuotes finds quotations in a body, with curly or straight double
+// quotes. A quotation left open at a paragraph's end stops there, as news
+// style reopens it in the next paragraph. Single quoted words are scare
+// quotes, not speech, and are skipped.
+func findQuotes(body string) []qspan {
+	var out []qspan
+	open := -1
+	emit := func(end int) {
+		if open >= 0 {
+			q := strings.TrimSpace(body[open:end])
+			if len(strings.Fields(q)) >= 2 {
+				s := open + strings.Index(body[open:end], q)
+				out = append(out, qspan{s, s + len(q)})
+			}
+		}
+		open = -1
+	}
+	for i := 0; i < len(body); i++ {
+		switch {
+		case strings.HasPrefix(body[i:], "\u201c"):
+			if open >= 0 {
+				emit(i)
+			}
+			open = i + 3
+			i += 2
+		case strings.HasPrefix(body[i:], "\u201d"):
+			emit(i)
+			i += 2
+		case body[i] == '"':
+			if open >= 0 {
+				emit(i)
+			} else {
+				open = i + 1
+			}
+		case body[i] == '\n' && strings.HasPrefix(body[i:], "\n\n"):
+			emit(i)
+		}
+	}
+	emit(len(body))
+	return out
+}
+
+var speechVerbs = set(`say|says|said|saying|told|tells|added|adds|warned|warns|stressed|stresses|asserted|asserts|explained|explains|insisted|insists|noted|notes|argued|argues|urged|urges|declared|declares|announced|announces|wrote|writes|tweeted|asked|asks|replied|replies|reiterated|reiterates|claimed|claims|acknowledged|emphasised|emphasized|cautioned|vowed|pledged|predicted|suggested|admitted|conceded|remarked|commented|stated|states|continued|confirmed|maintained|recalled|responded|complained|told|says|believes|believed|according`)
+
+// speaker is who a sentence attributes speech to.
+type speaker struct {
+	c     *cluster
+	verb  int    // token index of the speech verb
+	desc  string // a description standing for a person not yet named ("the alliance's chief")
+	role  string // the role that description gives, e.g. "NATO chief"
+	head  string // the description's head noun, e.g. "minister"
+	first int    // description's first token
+	last  int
+}
+
+// attribute finds who speaks in each sentence of a document, and gives
+// them the direct quotes and reported speech there.
+func (x *extractor) attribute(d *nlp.Doc, quotes []qspan, skip map[int]bool) {
+	own := x.owners(d.Index)
+	inQ := func(off int) bool {
+		for _, q := range quotes {
+			if off >= q.start && off < q.end {
+				return true
+			}
+		}
+		return false
+	}
+	sp := make([]*speaker, len(d.Sentences))
+	var focus *cluster
+	for si, s := range d.Sentences {
+		if skip[si] {
+			continue
+		}
+		toks := s.Tokens
+		found := x.findSpeaker(d, si, own, inQ, focus)
+		if found != nil && found.c == nil && found.head != "" {
+			// "the minister said": the person whose role has that noun.
+			found.c = x.byRole(d.Index, found.head)
+		}
+		if found != nil {
+			sp[si] = found
+		}
+		// Who the sentence is about: its grammatical subject, roughly the
+		// first actor named before the verb.
+		subj := (*cluster)(nil)
+		for j := 0; j < len(toks) && j < 4; j++ {
+			if inQ(toks[j].Start) {
+				break
+			}
+			if c := own[[2]int{si, j}]; c != nil {
+				subj = c
+				break
+			}
+			low := strings.ToLower(toks[j].Text)
+			if (low == "he" || low == "she") && focus != nil {
+				subj = focus
+				focus.mentions = append(focus.mentions, mention{doc: d.Index, sent: si, first: j, last: j, text: toks[j].Text})
+				break
+			}
+			if strings.HasPrefix(toks[j].Tag, "VB") {
+				break
+			}
+		}
+		if subj != nil {
+			subj.subject = append(subj.subject, domain.SentenceRef{Article: d.Index, Index: si})
+		}
+		switch {
+		case found != nil && found.c != nil && found.c.typ == domain.Person:
+			focus = found.c
+		case subj != nil && subj.typ == domain.Person:
+			focus = subj
+		}
+	}
+	// Descriptions ("the military alliance's chief said") stand for the
+	// person who speaks next, usually named in the following sentence.
+	for si, s := range sp {
+		if s == nil || s.c != nil || s.desc == "" {
+			continue
+		}
+		for k := si + 1; k < len(sp) && k <= si+2; k++ {
+			if sp[k] != nil && sp[k].c != nil && sp[k].c.typ == domain.Person {
+				s.c = sp[k].c
+				break
+			}
+		}
+		if s.c == nil {
+			continue
+		}
+		s.c.addAlias(lowerFirst(s.desc))
+		s.c.setRole(s.role, 3)
+		s.c.mentions = append(s.c.mentions, mention{doc: d.Index, sent: si, first: s.first, last: s.last, text: s.desc})
+	}
+	// Direct quotes: to the speaker of a sentence they stand in, else of
+	// the next sentence ("... forward." The minister said so on Friday.),
+	// else of the paragraph's previous sentence (a quote that continues).
+	speakerAt := func(k int) *cluster {
+		if k >= 0 && k < len(sp) && sp[k] != nil {
+			return sp[k].c
+		}
+		return nil
+	}
+	hasQuote := map[int]bool{}
+	for _, q := range quotes {
+		first, last := -1, -1
+		for si, s := range d.Sentences {
+			if q.start < s.End && q.end > s.Start {
+				if first < 0 {
+					first = si
+				}
+				last = si
+			}
+		}
+		if first < 0 || skip[first] {
+			continue
+		}
+		var who *cluster
+		for k := first; k <= last && who == nil; k++ {
+			who = speakerAt(k)
+		}
+		if who == nil && last+1 < len(d.Sentences) && d.Sentences[last+1].Para == d.Sentences[last].Para {
+			who = speakerAt(last + 1)
+		}
+		if who == nil && first > 0 && d.Sentences[first-1].Para == d.Sentences[first].Para {
+			who = speakerAt(first - 1)
+		}
+		for k := first; k <= last; k++ {
+			hasQuote[k] = true
+		}
+		if who == nil {
+			continue
+		}
+		who.quotes = append(who.quotes, domain.Quote{Text: d.Body[q.start:q.end], Direct: true, Where: domain.SentenceRef{Article: d.Index, Index: first}})
+	}
+	// Reported speech: "he said that ..." with no quotation in the sentence.
+	for si, s := range sp {
+		if s == nil || s.c == nil || hasQuote[si] {
+			continue
+		}
+		toks := d.Sentences[si].Tokens
+		for j := s.verb + 1; j < len(toks) && j <= s.verb+5; j++ {
+			if strings.EqualFold(toks[j].Text, "that") && j+1 < len(toks) {
+				end := toks[len(toks)-1]
+				stop := end.Start
+				if end.Text != "." && end.Text != "!" && end.Text != "?" {
+					stop = end.End
+				}
+				if text := strings.TrimSpace(d.Body[toks[j+1].Start:stop]); len(strings.Fields(text)) >= 3 {
+					s.c.quotes = append(s.c.quotes, domain.Quote{Text: text, Where: domain.SentenceRef{Article: d.Index, Index: si}})
+				}
+				break
+			}
+		}
+	}
+}
+
+// byRole returns the person of a document whose role has the noun head.
+func (x *extractor) byRole(doc int, head string) *cluster {
+	for _, c := range x.clusters {
+		if c.typ == domain.Person && c.hasDoc(doc) && c.role != "" &&
+			strings.Contains(strings.ToLower(c.role), head) {
+			return c
+		}
+	}
+	return nil
+}
+
+// findSpeaker looks for a speech verb outside quotations and who it
+// belongs to: the actor named right before it ("Stoltenberg said"), right
+// after it ("said Stoltenberg"), a pronoun for the person in focus, or a
+// description ("the minister said").
+func (x *extractor) findSpeaker(d *nlp.Doc, si int, own map[[2]int]*cluster, inQ func(int) bool, focus *cluster) *speaker {
+	toks := d.Sentences[si].Tokens
+	for v, t := range toks {
+		low := strings.ToLower(t.Text)
+		if !speechVerbs[low] || inQ(t.Start) {
+			continue
+		}
+		if low == "according" {
+			if v+2 < len(toks) && strings.EqualFold(toks[v+1].Text, "to") {
+				if c := own[[2]int{si, v + 2}]; c != nil {
+					return &speaker{c: c, verb: v}
+				}
+			}
+			continue
+		}
+		// Before the verb, skipping auxiliaries and adverbs.
+		j := v - 1
+		for j >= 0 && (toks[j].Tag == "RB" || toks[j].Tag == "MD" || isAux(toks[j].Text)) {
+			j--
+		}
+		if s := x.speakerAt(d, si, j, -1, own, focus); s != nil {
+			s.verb = v
+			return s
+		}
+		// After it: "said Stoltenberg", "said the minister", "said he".
+		if s := x.speakerAt(d, si, v+1, +1, own, focus); s != nil {
+			s.verb = v
+			return s
+		}
+	}
+	return nil
+}
+
+func isAux(w string) bool {
+	switch strings.ToLower(w) {
+	case "has", "had", "have", "also", "later", "then", "again", "was", "is", "would", "will":
+		return true
+	}
+	return false
+}
+
+// speakerAt reads the speaker whose name or description ends (dir -1) or
+// starts (dir +1) at token j.
+func (x *extractor) speakerAt(d *nlp.Doc, si, j, dir int, own map[[2]int]*cluster, focus *cluster) *speaker {
+	toks := d.Sentences[si].Tokens
+	if j < 0 || j >= len(toks) {
+		return nil
+	}
+	if c := own[[2]int{si, j}]; c != nil {
+		return &speaker{c: c}
+	}
+	low := strings.ToLower(toks[j].Text)
+	if low == "he" || low == "she" {
+		if focus == nil {
+			return nil
+		}
+		return &speaker{c: focus}
+	}
+	if dir > 0 {
+		// "said the minister" / "said NATO chief Jens Stoltenberg"
+		for k := j; k < len(toks) && k < j+7; k++ {
+			if c := own[[2]int{si, k}]; c != nil && c.typ == domain.Person {
+				return &speaker{c: c}
+			}
+			if titleHeads[strings.ToLower(toks[k].Text)] && strings.EqualFold(toks[j].Text, "the") {
+				return x.description(d, si, j, k)
+			}
+			if toks[k].Text == "," || toks[k].Text == "." {
+				break
+			}
+		}
+		return nil
+	}
+	if !titleHeads[low] {
+		return nil
+	}
+	// A description ending at j: walk back to its article.
+	for k := j - 1; k >= 0 && k >= j-6; k-- {
+		if strings.EqualFold(toks[k].Text, "the") {
+			return x.description(d, si, k, j)
+		}
+		if toks[k].Text == "," || isQuote(toks[k].Text) {
+			break
+		}
+	}
+	return nil
+}
+
+// description builds a speaker from "the <...> <head>" between tokens a
+// and b, turning an organisation's description into its name for the role
+// ("the military alliance's chief" -> "NATO chief").
+func (x *extractor) description(d *nlp.Doc, si, a, b int) *speaker {
+	toks := d.Sentences[si].Tokens
+	s := &speaker{desc: d.Body[toks[a].Start:toks[b].End], head: strings.ToLower(toks[b].Text), first: a, last: b}
+	// Find "<org words>'s" inside.
+	for p := a + 1; p < b; p++ {
+		if !isPossessive(toks[p].Text) {
+			continue
+		}
+		var words []string
+		for _, t := range toks[a+1 : p] {
+			words = append(words, t.Text)
+		}
+		org := strings.Join(words, " ")
+		if c := x.describedOrg(org, d.Index); c != nil {
+			org = c.name()
+		} else if c := x.describedOrg(words[len(words)-1], d.Index); c != nil {
+			org = c.name()
+		} else if a+1 == p-1 && toks[a+1].Label != "O" {
+			org = toks[a+1].Text
+		} else {
+			org = ""
+		}
+		if org != "" {
+			s.role = org + " " + d.Body[toks[p+1].Start:toks[b].End]
+		}
+		break
+	}
+	return s
+}

@@ -1,0 +1,143 @@
+package actors
+
+import (
+	"strings"
+
+	"briefdesk/internal/domain"
+	"briefdesk/internal/nlp"
+)
+
+// titleHeads are nouns that make a phrase a role ("foreign minister",
+// "the IMF's mission chief").
+var titleHeads = set(`president|president-elect|minister|chancellor|secretary|secretary-general|ambassador|envoy|senator|governor|mayor|king|queen|prince|princess|pope|emperor|general|colonel|admiral|commander|marshal|judge|justice|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|director|director-general|chief|ceo|executive|commissioner|premier|speaker|leader|head|coach|manager|official|lawmaker|diplomat|negotiator|adviser|advisor|analyst|economist|professor|founder|prosecutor|attorney|lawyer|representative|deputy|captain|emir|sheikh|ayatollah|monarch|candidate|mp|mep|correspondent|editor|officer|sergeant|lieutenant|major|chief-of-staff|ruler|dictator|vice-president|treasurer|governor-general|archbishop|bishop|cardinal|rabbi|imam|researcher|scientist|expert|fellow|partner|owner|boss|striker|midfielder|defender|goalkeeper|player|author|journalist|activist|minister-president`)
+
+// titleMods are words that may come inside a role before its head.
+var titleMods = set(`foreign|prime|defence|defense|finance|interior|home|state|deputy|vice|acting|former|top|senior|chief|executive|general|national|security|mission|economy|economic|trade|health|justice|energy|opposition|party|press|of|and|the|white|house|affairs|external|internal|permanent|special|assistant|first|second|junior|federal|regional|military|army|navy|air|force|intelligence|central|bank|agriculture|education|environment|culture|transport|labour|labor|development|european|international|u.n.|un|eu|nato|imf|u.s.|us|uk|high|supreme|lead|managing|operating|financial|technology|digital|public|foreign-policy|policy|human|rights|refugee|humanitarian|peace|arms|control|relations|commerce|industry|communications|information|emergency|emergencies|immigration|veterans|treasury|attorney|solicitor|cabinet|crown|grand|chief-executive|news|media|world|global|local|city|county|provincial|district|former|current|new|outgoing|incoming|then|longtime|long-time|veteran`)
+
+func set(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Split(s, "|") {
+		m[w] = true
+	}
+	return m
+}
+
+// owners maps each token of a document that belongs to a mention to its
+// cluster: sentence index, token index.
+func (x *extractor) owners(doc int) map[[2]int]*cluster {
+	out := map[[2]int]*cluster{}
+	for _, c := range x.clusters {
+		for _, m := range c.mentions {
+			if m.doc != doc {
+				continue
+			}
+			for t := m.first; t <= m.last; t++ {
+				out[[2]int{m.sent, t}] = c
+			}
+		}
+	}
+	return out
+}
+
+// roles reads people's roles from the words around their names: a title
+// before the name ("British Prime Minister Boris Johnson", "Foreign
+// Minister, Sergey Lavrov") or an appositive after it ("Sergey Lavrov,
+// Russia's foreign minister,").
+func (x *extractor) roles(d *nlp.Doc) {
+	own := x.owners(d.Index)
+	for _, c := range x.clusters {
+		if c.typ != domain.Person {
+			continue
+		}
+		for _, m := range c.mentions {
+			if m.doc != d.Index || !m.proper {
+				continue
+			}
+			toks := d.Sentences[m.sent].Tokens
+			if r := titleBefore(d, toks, m.first, own, m.sent); r != "" {
+				c.setRole(r, 1)
+			} else if r := appositive(d, toks, m.last, own, m.sent); r != "" {
+				c.setRole(r, 2)
+			}
+		}
+	}
+}
+
+// titleBefore returns the role phrase that ends right before token i.
+func titleBefore(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, si int) string {
+	end := i - 1
+	if end >= 1 && toks[end].Text == "," && titleHeads[strings.ToLower(toks[end-1].Text)] {
+		end-- // "Foreign Minister, Sergey Lavrov"
+	}
+	start := end + 1
+	for j := end; j >= 0 && end-j < 8; j-- {
+		t := toks[j]
+		low := strings.ToLower(t.Text)
+		c := own[[2]int{si, j}]
+		ok := titleHeads[low] || (titleMods[low] && low != "the" && low != "and") ||
+			(low == "of" && j < end) || (isPossessive(t.Text) && j > 0) ||
+			(c != nil && c.typ != domain.Person) || strings.HasSuffix(t.Label, "MISC")
+		if !ok {
+			break
+		}
+		start = j
+	}
+	if start > end || !titleHeads[strings.ToLower(toks[end].Text)] {
+		return ""
+	}
+	// Trim words that cannot start a role.
+	for start <= end {
+		low := strings.ToLower(toks[start].Text)
+		if low == "of" || isPossessive(toks[start].Text) || low == "and" {
+			start++
+			continue
+		}
+		break
+	}
+	if start > end {
+		return ""
+	}
+	if honorifics[strings.ToLower(toks[start].Text)] {
+		return ""
+	}
+	return d.Body[toks[start].Start:toks[end].End]
+}
+
+// appositive returns the role in ", <role>," right after token i.
+func appositive(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, si int) string {
+	if i+2 >= len(toks) || toks[i+1].Text != "," {
+		return ""
+	}
+	start := i + 2
+	if low := strings.ToLower(toks[start].Text); low == "the" || low == "a" || low == "an" {
+		start++
+	}
+	end := -1
+	for j := start; j < len(toks) && j-start < 10; j++ {
+		t := toks[j]
+		low := strings.ToLower(t.Text)
+		if t.Text == "," || t.Text == "." || t.Text == ";" || isQuote(t.Text) || t.Text == "(" {
+			break
+		}
+		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" || t.Tag == "PRP" || t.Tag == "WP" {
+			return ""
+		}
+		if titleHeads[low] {
+			end = j
+		}
+	}
+	if end < start {
+		return ""
+	}
+	// The role should end at its head: "Russia's foreign minister", not
+	// "foreign minister in the talks".
+	return d.Body[toks[start].Start:toks[end].End]
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case `"`, "\u201c", "\u201d", "``", "''", "'", "\u2018", "\u2019":
+		return true
+	}
+	return false
+}
