@@ -24,12 +24,11 @@ for p in "${PKGS[@]}"; do
   fi
 done
 
+SUDO=""
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
 if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null; then SUDO="sudo"; else
-      echo "deps: need root or sudo to install: ${missing[*]}" >&2; exit 1
-    fi
+  if [ "$(id -u)" -ne 0 ] && [ -z "$SUDO" ]; then
+    echo "deps: need root or sudo to install: ${missing[*]}" >&2; exit 1
   fi
   echo "deps: installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -38,7 +37,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "deps: Debian packages installed"
 fi
 
-if ! command -v go >/dev/null && [ ! -x /usr/local/go/bin/go ]; then
-  echo "deps: Go is not installed; install Go 1.24 or newer (https://go.dev/dl) and run again" >&2
-  exit 1
+# Go: the machine's own, else Debian's golang-go, which fetches the toolchain
+# go.mod names from the Go module proxy (Go 1.21 and newer do this by themselves).
+export PATH="/usr/local/go/bin:$PATH"
+if ! command -v go >/dev/null; then
+  echo "deps: installing Debian's golang-go (it fetches the Go version go.mod asks for)"
+  ${SUDO:-} apt-get install -y -qq --no-install-recommends golang-go >/dev/null || {
+    echo "deps: could not install Go; install Go 1.26 from https://go.dev/dl and run again" >&2; exit 1; }
 fi
