@@ -138,8 +138,9 @@ func parseHTML(data []byte, contentType, name string) (*doc, error) {
 		if art.Node != nil {
 			paras = blockText(art.Node)
 		}
-		if ex := art.Excerpt(); ex != "" && len(paras) > 0 && !strings.HasPrefix(oneLine(paras[0]), ex) &&
-			!strings.HasPrefix(ex, oneLine(paras[0])) && len(ex) < 400 {
+		// Readability's excerpt is the page's description, or else its
+		// first paragraph: only the former is a standfirst.
+		if ex := art.Excerpt(); ex != "" && len(ex) < 400 && !inOpening(paras, ex) {
 			h.standfirst = ex
 		}
 	}
@@ -167,6 +168,21 @@ func parseHTML(data []byte, contentType, name string) (*doc, error) {
 	h.title = oneLine(normalize(h.title))
 	d := structure(text, h)
 	return d, nil
+}
+
+// inOpening reports whether s is (the start of) one of the first paragraphs.
+func inOpening(paras []string, s string) bool {
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "..."), "…")
+	for i, p := range paras {
+		if i == 4 {
+			break
+		}
+		p = oneLine(p)
+		if strings.HasPrefix(p, s) || strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanByline turns readability's "By Jane Doe | 3 min read" into a name.
