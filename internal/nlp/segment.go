@@ -176,9 +176,11 @@ done:
 	if k >= len(text) {
 		return k, true
 	}
-	// Something must separate sentences: white space.
+	// Something must separate sentences: white space, except for a missing
+	// space after a plain word ("the talks.Then"), a common slip in pasted
+	// text that must not catch "example.Com" or "2.5".
 	if !segIsSpaceByte(text[k]) {
-		return k, false
+		return k, !other && dots == 1 && !closed && segMissingSpace(text, i, k)
 	}
 	nextStart := k
 	for nextStart < len(text) && segIsSpaceByte(text[nextStart]) {
@@ -215,6 +217,31 @@ done:
 		return k, false
 	}
 	return k, !segAbbreviation(prev, word, next)
+}
+
+// segMissingSpace reports whether a period at i, directly followed by text
+// at k, ends a sentence all the same: a lower-case word (or an amount) of two
+// letters or more before it, a capitalised word after it that is not part of
+// a domain name or file name.
+func segMissingSpace(text string, i, k int) bool {
+	prev := segPrevWord(text, i)
+	if len(prev) < 2 || strings.ContainsAny(prev, "./@:") || strings.HasPrefix(prev, "www") {
+		return false
+	}
+	for _, r := range prev {
+		if !unicode.IsLower(r) && !unicode.IsDigit(r) && r != ',' {
+			return false
+		}
+	}
+	next := text[k:]
+	r1, n1 := utf8.DecodeRuneInString(next)
+	r2, _ := utf8.DecodeRuneInString(next[n1:])
+	if !unicode.IsUpper(r1) || !unicode.IsLower(r2) {
+		return false
+	}
+	w := segNextWord(next)
+	rest := next[len(w):]
+	return !(len(rest) > 1 && rest[0] == '.' && unicode.IsLetter(rune(rest[1])))
 }
 
 // segListNumber reports whether prev, ending at the period at i, is the
@@ -269,7 +296,7 @@ var segAbbrevs = segSet("inc ltd co corp plc llc bros dept univ assn approx est 
 
 // segStarters commonly open a sentence; after an ambiguous segAbbreviation such as
 // "U.S." or "Inc." they signal a new sentence.
-var segStarters = segSet("the a an he she it they we i you his her its their our this that these those there here but and so yet or if when while after before as in on at for with by from to of since although though however meanwhile also then now still why what who how where mr mrs ms dr some many most all no not one two three both each every such other another last next")
+var segStarters = segSet("the a an he she it they we i you his her its their our this that these those there here but and so yet or if when while after before as in on at for with by from to of since although though however meanwhile then why what who how where mr mrs ms dr some")
 
 func segSet(words string) map[string]bool {
 	m := map[string]bool{}

@@ -18,6 +18,15 @@ type segCase struct {
 	want []string
 }
 
+// segKnownFailures are cases the segmenter gets wrong on purpose or for
+// now; they count in the pass rate but do not fail the test.
+var segKnownFailures = map[string]bool{
+	"lowercase sentence start":             true, // rare in edited news; splitting would break "etc. and"
+	"ellipsis before I inside one thought": true,
+	"a.m. before a title":                  true, // indistinguishable from "at 7 a.m. Mr. X spoke" ending a sentence
+	"lowercase list lines":                 true, // would break hard-wrapped text
+}
+
 var segCases = []segCase{
 	{"simple period", "The talks ended. Both sides left.", []string{"The talks ended.", "Both sides left."}},
 	{"question", "Will the deal hold? Nobody knows.", []string{"Will the deal hold?", "Nobody knows."}},
@@ -74,6 +83,23 @@ var segCases = []segCase{
 	{"dash quote", "It was, he said, \"a mistake.\" Then he resigned.", []string{"It was, he said, \"a mistake.\"", "Then he resigned."}},
 	{"CNN prefix", "(CNN)The storm hit at dawn. Thousands fled.", []string{"(CNN)The storm hit at dawn.", "Thousands fled."}},
 	{"Washington D.C.", "The march in Washington D.C. drew thousands.", []string{"The march in Washington D.C. drew thousands."}},
+	{"missing space after period", "Talks resumed today.Both delegations attended.", []string{"Talks resumed today.", "Both delegations attended."}},
+	{"missing space after amount", "The fund paid out 2,000.That was the limit.", []string{"The fund paid out 2,000.", "That was the limit."}},
+	{"domain name not split", "See the notice on example.Org.uk today.", []string{"See the notice on example.Org.uk today."}},
+	{"email with dots", "Write to Ana.Lopez@example.org. She answers quickly.", []string{"Write to Ana.Lopez@example.org.", "She answers quickly."}},
+	{"U.S.A. then lowercase-led phrase", "She toured the U.S.A. last spring.", []string{"She toured the U.S.A. last spring."}},
+	{"abbreviation then pronoun", "Ask Ruiz and co. They know the file.", []string{"Ask Ruiz and co.", "They know the file."}},
+	{"dotted abbreviation then pronoun", "The nurse fitted the i.v. It kept him alive.", []string{"The nurse fitted the i.v.", "It kept him alive."}},
+	{"bracket mid sentence", "He teaches law (he once worked as a judge.) at the university.", []string{"He teaches law (he once worked as a judge.) at the university."}},
+	{"exclamation inside dashes", "Add the salt and -- presto! -- the soup is done.", []string{"Add the salt and -- presto! -- the soup is done."}},
+	{"amount then sentence", "She carried $100.00. It was all she had.", []string{"She carried $100.00.", "It was all she had."}},
+	{"quote then lowercase attribution", "He turned to her, 'This is over.' she said.", []string{"He turned to her, 'This is over.' she said."}},
+	{"four dots", "I never said that.... She walked out.", []string{"I never said that....", "She walked out."}},
+	// Known failures, kept so the pass rate stays honest.
+	{"lowercase sentence start", "We may go to Leeds. many fans will follow.", []string{"We may go to Leeds.", "many fans will follow."}},
+	{"ellipsis before I inside one thought", "The point is . . . I did not mean it.", []string{"The point is . . . I did not mean it."}},
+	{"a.m. before a title", "At 5 a.m. Mr. Ortiz went to the bank.", []string{"At 5 a.m. Mr. Ortiz went to the bank."}},
+	{"lowercase list lines", "services\ncontact desk\nevents, visits", []string{"services", "contact desk", "events, visits"}},
 	{"D.C. at end", "She moved to Washington, D.C. It was 1999.", []string{"She moved to Washington, D.C.", "It was 1999."}},
 }
 
@@ -103,6 +129,10 @@ func TestSegment(t *testing.T) {
 		got := segTexts(c.text, Segment(c.text))
 		if segEqual(got, c.want) {
 			pass++
+			continue
+		}
+		if segKnownFailures[c.name] {
+			t.Logf("known failure %s: got %q", c.name, got)
 			continue
 		}
 		t.Errorf("%s:\n got  %q\n want %q", c.name, got, c.want)
