@@ -1,0 +1,148 @@
+package engine
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"briefdesk/internal/domain"
+)
+
+func open(t *testing.T) *Engine {
+	t.Helper()
+	e, err := Open(filepath.Join(t.TempDir(), "sub", "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
+const story = `Grain convoy reaches port after strait reopens
+
+By Jonas Feld
+
+The first grain convoy in three weeks reached the port of Tessaly on Monday after naval escorts reopened the Corvan Strait, the International Grain Council said.
+
+Council director Hanna Vos said 14 ships carrying 410,000 tonnes of wheat had crossed without incident. "The corridor works when it is protected," she said.
+
+Insurers cut war-risk premiums by 30% after the crossing, according to brokers in London.
+`
+
+func write(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestImportStoresAnalysedBriefing(t *testing.T) {
+	e := open(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	p := write(t, dir, "grain.txt", story)
+	var seen []Progress
+	res := e.Import(ctx, []string{p, p, filepath.Join(dir, "none.txt")}, 0, func(pr Progress) { seen = append(seen, pr) })
+	if len(res) != 3 || len(seen) != 3 || seen[2].Done != 3 || seen[2].Total != 3 {
+		t.Fatalf("results %+v, progress %+v", res, seen)
+	}
+	var statuses []domain.ImportStatus
+	for _, r := range res {
+		statuses = append(statuses, r.Status)
+	}
+	if statuses[0] != domain.Failed || statuses[1] != domain.Imported || statuses[2] != domain.Duplicate {
+		// Expand reports unreadable paths first, then the files in order.
+		t.Fatalf("statuses %v (%+v)", statuses, res)
+	}
+	b, err := e.Briefing(ctx, res[1].BriefingID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Title != "Grain convoy reaches port after strait reopens" || len(b.Articles) != 1 {
+		t.Fatalf("briefing %q with %d articles", b.Title, len(b.Articles))
+	}
+	if b.Analysis == nil || len(b.Analysis.Summary.Sentences) == 0 || len(b.Analysis.Actors) == 0 {
+		t.Fatalf("analysis not stored: %+v", b.Analysis)
+	}
+	items, err := e.List(ctx, domain.ListQuery{})
+	if err != nil || len(items) != 1 {
+		t.Fatalf("list: %v %+v", err, items)
+	}
+	hits, err := e.Search(ctx, "wheat", 10)
+	if err != nil || len(hits) == 0 || hits[0].BriefingID != b.ID {
+		t.Fatalf("search: %v %+v", err, hits)
+	}
+}
+
+func TestImportIntoBriefingAndUpdate(t *testing.T) {
+	e := open(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	first := e.Import(ctx, []string{write(t, dir, "a.txt", story)}, 0, nil)[0]
+	second := strings.Replace(story, "Grain convoy reaches port after strait reopens", "Insurers cut premiums as grain ships cross strait", 1)
+	second = strings.Replace(second, "The first grain convoy", "A convoy of grain ships", 1) + "\nShipping lines said they would resume regular sailings next week.\n"
+	r := e.Import(ctx, []string{write(t, dir, "b.txt", second)}, first.BriefingID, nil)[0]
+	if r.Status != domain.Imported || r.BriefingID != first.BriefingID {
+		t.Fatalf("second article: %+v", r)
+	}
+	b, err := e.Briefing(ctx, first.BriefingID)
+	if err != nil || len(b.Articles) != 2 {
+		t.Fatalf("briefing: %v, %d articles", err, len(b.Articles))
+	}
+	b.Length = domain.Length{Sentences: 2}
+	pin := b.Analysis.Summary.Scores[len(b.Analysis.Summary.Scores)-1].SentenceRef
+	b.Edits = domain.Edits{Pinned: []domain.SentenceRef{pin}}
+	if err := e.Update(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	b, _ = e.Briefing(ctx, b.ID)
+	found := false
+	for _, s := range b.Analysis.Summary.Sentences {
+		found = found || s.SentenceRef == pin
+	}
+	if b.Length.Sentences != 2 || !found {
+		t.Errorf("length %+v, pinned sentence in summary: %v", b.Length, found)
+	}
+}
+
+func TestImportTextAndCancel(t *testing.T) {
+	e := open(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	if r := e.ImportText(ctx, story, 0); r.Status != domain.Imported {
+		t.Fatalf("paste: %+v", r)
+	}
+	if r := e.ImportText(ctx, "   \n ", 0); r.Status != domain.Failed {
+		t.Fatalf("blank paste: %+v", r)
+	}
+	cancel()
+	dir := t.TempDir()
+	res := e.Import(ctx, []string{write(t, dir, "x.txt", strings.Replace(story, "Monday", "Tuesday", 1))}, 0, nil)
+	if len(res) != 0 {
+		t.Errorf("a cancelled import went on: %+v", res)
+	}
+}
+
+func TestEnsureSamples(t *testing.T) {
+	e := open(t)
+	ctx := context.Background()
+	res, err := e.EnsureSamples(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		if r.Status != domain.Imported {
+			t.Errorf("sample %s: %s %s", r.Path, r.Status, r.Detail)
+		}
+	}
+	items, _ := e.List(ctx, domain.ListQuery{})
+	if len(items) != len(res)-1 {
+		t.Errorf("%d samples made %d briefings; the two Halvard stories should share one", len(res), len(items))
+	}
+	if again, _ := e.EnsureSamples(ctx); len(again) != 0 {
+		t.Errorf("samples imported twice")
+	}
+}
