@@ -179,6 +179,7 @@ func (x *extractor) doc(d *nlp.Doc) {
 		c.mentions = append(c.mentions, mention{doc: d.Index, sent: e.Sentence, first: e.First, last: e.Last, text: e.Text, inQuote: inQuote(e.Start)})
 	}
 	x.mergeAcronyms(d.Index)
+	x.mergeDescribed(d.Index)
 	x.orgDescriptions(d, inQuote)
 	x.roles(d)
 	x.attribute(d, quotes, skip)
@@ -437,6 +438,24 @@ func (x *extractor) orgDescriptions(d *nlp.Doc, inQuote func(int) bool) {
 				c.mentions = append(c.mentions, mention{doc: d.Index, sent: si, first: i, last: i + n, text: text, inQuote: inQuote(toks[i].Start)})
 				i += n
 				break
+			}
+		}
+	}
+}
+
+// mergeDescribed folds an organisation named only by a generic noun the
+// tagger took for a name ("the Fund's mission chief") into the
+// organisation it stands for.
+func (x *extractor) mergeDescribed(doc int) {
+	for _, c := range append([]*cluster(nil), x.clusters...) {
+		if c.typ != domain.Organization || len(c.forms) != 1 || !c.hasDoc(doc) {
+			continue
+		}
+		for f := range c.forms {
+			if t := x.describedOrg(f, doc); t != nil && t != c {
+				x.absorb(t, c)
+				delete(t.forms, f)
+				t.addAlias("the " + f)
 			}
 		}
 	}

@@ -13,7 +13,7 @@ var (
 	// "3.1%", "100,000 troops", "30,000 Russian troops".
 	numberRE = regexp.MustCompile(`(?:[$€£¥]\s?)?\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[$€£¥]\s?)?\b\d+(?:\.\d+)?`)
 	unitRE   = regexp.MustCompile(`^(?:\s?(?:%|percent|per cent|pct)|\s(?:million|billion|trillion|bn|m|km|kilometres|kilometers|miles|tonnes|tons|barrels|dollars|euros|pounds|yuan|roubles|rubles)\b)+`)
-	nounRE   = regexp.MustCompile(`^(?:\s(?:[A-Z][a-z]+|more|new|additional|extra|other|armed|active|displaced|dead|wounded|injured|[a-z]+-[a-z]+))?\s([a-z]{3,}s|people|personnel|staff)\b`)
+	wordRE   = regexp.MustCompile(`^\s+([A-Za-z][A-Za-z-]*)`)
 	dateRE   = regexp.MustCompile(`\b(?:(?i:last|next|this|early|late|earlier this|later this|mid-)\s+(?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|autumn|fall|winter)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:January|February|March|April|June|July|August|September|October|November|December)(?:\s\d{1,2}(?:,\s\d{4})?|\s\d{4})?|\d{1,2}\s(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s\d{4})?|May\s\d{1,2}|(?:in|since|by|until)\s(?:19|20)\d\d|yesterday|tomorrow)\b`)
 )
 
@@ -43,9 +43,7 @@ func Facts(d *nlp.Doc) []domain.Fact {
 			if u := unitRE.FindStringIndex(t[end:]); u != nil {
 				end += u[1]
 			}
-			if n := nounRE.FindStringSubmatchIndex(t[end:]); n != nil {
-				end += n[1]
-			}
+			end += countedNoun(t[end:])
 			text := t[m[0]:end]
 			if text == num {
 				// A bare number: only money and large figures matter.
@@ -77,4 +75,33 @@ func inDate(t string, at int) bool {
 		}
 	}
 	return false
+}
+
+// counted are nouns a figure counts that do not end in s.
+var counted = map[string]bool{"people": true, "personnel": true, "staff": true, "police": true, "children": true, "men": true, "women": true, "civilians": true}
+
+// notModifier are words that end a figure's noun phrase.
+var notModifier = map[string]bool{"the": true, "a": true, "an": true, "in": true, "of": true, "and": true, "or": true, "to": true, "for": true, "on": true, "at": true, "by": true, "with": true, "from": true, "than": true, "as": true, "were": true, "are": true, "was": true, "is": true, "have": true, "has": true, "had": true, "its": true, "their": true, "his": true, "her": true, "this": true, "that": true, "since": true, "after": true, "before": true, "per": true}
+
+// countedNoun returns the length of the noun phrase after a figure that
+// says what it counts ("troops", "Russian troops", "public sector jobs"),
+// or 0.
+func countedNoun(rest string) int {
+	at := 0
+	for k := 0; k < 3; k++ {
+		m := wordRE.FindStringSubmatchIndex(rest[at:])
+		if m == nil {
+			return 0
+		}
+		w := rest[at+m[2] : at+m[3]]
+		low := strings.ToLower(w)
+		if notModifier[low] {
+			return 0
+		}
+		at += m[1]
+		if counted[low] || (len(low) >= 4 && strings.HasSuffix(low, "s") && !strings.HasSuffix(low, "ss") && w == low) {
+			return at
+		}
+	}
+	return 0
 }

@@ -52,7 +52,7 @@ func findQuotes(body string) []qspan {
 	return out
 }
 
-var speechVerbs = set(`say|says|said|saying|told|tells|added|adds|warned|warns|stressed|stresses|asserted|asserts|explained|explains|insisted|insists|noted|notes|argued|argues|urged|urges|declared|declares|announced|announces|wrote|writes|tweeted|asked|asks|replied|replies|reiterated|reiterates|claimed|claims|acknowledged|emphasised|emphasized|cautioned|vowed|pledged|predicted|suggested|admitted|conceded|remarked|commented|stated|states|continued|confirmed|maintained|recalled|responded|complained|told|says|believes|believed|according`)
+var speechVerbs = set(`say|says|said|saying|told|tells|added|adds|warned|warns|stressed|stresses|asserted|asserts|explained|explains|insisted|insists|noted|notes|argued|argues|urged|urges|declared|declares|announced|announces|wrote|writes|tweeted|asked|asks|replied|replies|reiterated|reiterates|claimed|claims|acknowledged|adding|saying|explaining|noting|warning|stressing|insisting|arguing|claiming|emphasised|emphasized|cautioned|vowed|pledged|predicted|suggested|admitted|conceded|remarked|commented|stated|states|continued|confirmed|maintained|recalled|responded|complained|told|says|believes|believed|according`)
 
 // speaker is who a sentence attributes speech to.
 type speaker struct {
@@ -183,22 +183,31 @@ func (x *extractor) attribute(d *nlp.Doc, quotes []qspan, skip map[int]bool) {
 		}
 		who.quotes = append(who.quotes, domain.Quote{Text: d.Body[q.start:q.end], Direct: true, Where: domain.SentenceRef{Article: d.Index, Index: first}})
 	}
-	// Reported speech: "he said that ..." with no quotation in the sentence.
+	// Reported speech: "he said that ...", "adding that ...", when the
+	// clause has no quotation of its own.
 	for si, s := range sp {
-		if s == nil || s.c == nil || hasQuote[si] {
+		if s == nil || s.c == nil {
 			continue
 		}
 		toks := d.Sentences[si].Tokens
-		for j := s.verb + 1; j < len(toks) && j <= s.verb+5; j++ {
-			if strings.EqualFold(toks[j].Text, "that") && j+1 < len(toks) {
+		for v := s.verb; v < len(toks); v++ {
+			if !speechVerbs[strings.ToLower(toks[v].Text)] || inQ(toks[v].Start) {
+				continue
+			}
+			for j := v + 1; j < len(toks) && j <= v+4; j++ {
+				if !strings.EqualFold(toks[j].Text, "that") || j+1 >= len(toks) {
+					continue
+				}
 				end := toks[len(toks)-1]
 				stop := end.Start
 				if end.Text != "." && end.Text != "!" && end.Text != "?" {
 					stop = end.End
 				}
-				if text := strings.TrimSpace(d.Body[toks[j+1].Start:stop]); len(strings.Fields(text)) >= 3 {
+				text := strings.TrimSpace(d.Body[toks[j+1].Start:stop])
+				if len(strings.Fields(text)) >= 3 && !strings.ContainsAny(text, "\"\u201c\u201d") {
 					s.c.quotes = append(s.c.quotes, domain.Quote{Text: text, Where: domain.SentenceRef{Article: d.Index, Index: si}})
 				}
+				v = len(toks)
 				break
 			}
 		}
@@ -243,6 +252,20 @@ func (x *extractor) findSpeaker(d *nlp.Doc, si int, own map[[2]int]*cluster, inQ
 		if s := x.speakerAt(d, si, j, -1, own, focus); s != nil {
 			s.verb = v
 			return s
+		}
+		// Over an appositive: "Carlos Mendes, the IMF's mission chief, told".
+		if j > 0 && toks[j].Text == "," {
+			for k := j - 1; k > 0 && j-k < 14; k-- {
+				if toks[k].Text == "," {
+					if c := own[[2]int{si, k - 1}]; c != nil && c.typ == domain.Person {
+						return &speaker{c: c, verb: v}
+					}
+					break
+				}
+				if isQuote(toks[k].Text) || strings.HasPrefix(toks[k].Tag, "VB") {
+					break
+				}
+			}
 		}
 		// After it: "said Stoltenberg", "said the minister", "said he".
 		if s := x.speakerAt(d, si, v+1, +1, own, focus); s != nil {
