@@ -53,11 +53,11 @@ func Fetch(ctx context.Context, url string) (*domain.Article, error) {
 func (f *Fetcher) Fetch(ctx context.Context, link string) (*domain.Article, error) {
 	link = strings.TrimSpace(link)
 	u, err := url.Parse(link)
+	if err == nil && u.Scheme != "http" && u.Scheme != "https" {
+		return nil, &domain.InputError{Path: link, Reason: "only http and https links can be imported"}
+	}
 	if err != nil || u.Host == "" {
 		return nil, &domain.InputError{Path: link, Reason: "not a valid link", Err: err}
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, &domain.InputError{Path: link, Reason: "only http and https links can be imported"}
 	}
 	ctx, cancel := context.WithTimeout(ctx, f.Timeout)
 	defer cancel()

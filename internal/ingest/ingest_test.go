@@ -36,11 +36,11 @@ var wantBody = []string{
 func TestGoodFixtures(t *testing.T) {
 	march3 := "2026-03-03"
 	tests := []struct {
-		file                                               string
-		format                                             domain.Format
+		file                                                string
+		format                                              domain.Format
 		title, standfirst, byline, dateline, credit, source string
-		published                                          string // YYYY-MM-DD or ""
-		onePara                                            bool   // body in one paragraph (CNN-style text)
+		published                                           string // YYYY-MM-DD or ""
+		onePara                                             bool   // body in one paragraph (CNN-style text)
 	}{
 		{file: "seed-style.txt", format: domain.FormatText, title: wantStandfirst, standfirst: wantStandfirst, byline: wantByline, credit: "AA", source: "AA"},
 		{file: "bbc-style.txt", format: domain.FormatText, title: wantTitle},
