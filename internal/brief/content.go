@@ -165,8 +165,8 @@ func gather(b *domain.Briefing, opts Options) *material {
 }
 
 // priority orders the sentences a brief may show by how long they should
-// survive cuts: the summary's first sentence (the lead, which a reader needs
-// to make sense of the rest), then pinned ones, then the rest of the chosen
+// survive cuts: the summary's first sentence of each article (the lead, which
+// a reader needs to make sense of the rest), then pinned ones, then the rest of the chosen
 // summary by score; with fit, then every other sentence by score, except those
 // the officer dropped.
 func priority(s domain.Summary, edits domain.Edits, fit bool) []Point {
@@ -176,12 +176,16 @@ func priority(s domain.Summary, edits domain.Edits, fit bool) []Point {
 	var out []Point
 	used := map[domain.SentenceRef]bool{}
 	rest := make([]domain.ScoredSentence, 0, len(s.Sentences))
-	for i, x := range s.Sentences {
+	leads := map[int]bool{}
+	for _, x := range s.Sentences {
 		if clean(x.Text) == "" || used[x.SentenceRef] {
 			continue
 		}
 		used[x.SentenceRef] = true
-		if i == 0 {
+		// Each article's first chosen sentence comes first, so that a brief
+		// on several articles keeps a point from every one of them.
+		if !leads[x.Article] {
+			leads[x.Article] = true
 			out = append(out, point(x))
 			continue
 		}

@@ -175,6 +175,46 @@ func (l *layouter) fit() *Page {
 	if p, ok := l.try(c); ok {
 		return p
 	}
+	p, c := l.shrink(c)
+	if c.clip {
+		return p
+	}
+	return l.refill(p, c)
+}
+
+// refill gives back room freed by the last cut: it adds points, then actor
+// cards, then figures, one step at a time, as long as the page still fits.
+func (l *layouter) refill(p *Page, c config) *Page {
+	limits := []struct {
+		field *int
+		max   int
+		step  int
+	}{
+		{&c.points, len(l.m.points), 1},
+		{&c.actors, min(6, len(l.eligible)), 2},
+		{&c.facts, min(8, len(l.m.facts)), 2},
+	}
+	if !l.opts.Fit {
+		limits[0].max = max(1, l.m.chosen)
+	}
+	for _, lim := range limits {
+		for *lim.field < lim.max {
+			old := *lim.field
+			*lim.field = min(lim.max, old+lim.step)
+			q, ok := l.try(c)
+			if !ok {
+				*lim.field = old
+				break
+			}
+			p = q
+		}
+	}
+	return p
+}
+
+// shrink applies ever stronger cuts to c until the page fits, and returns
+// the page with the configuration it settled on.
+func (l *layouter) shrink(c config) (*Page, config) {
 	steps := []func(*config){
 		func(c *config) { c.quoteWords = 25 },
 		func(c *config) { c.size = 9.5 },
@@ -187,45 +227,48 @@ func (l *layouter) fit() *Page {
 	for _, s := range steps {
 		s(&c)
 		if p, ok := l.try(c); ok {
-			return p
+			return p, c
 		}
 	}
-	if p := l.mostPoints(c, min(3, c.points)); p != nil {
-		return p
+	if p, n := l.mostPoints(c, min(3, c.points)); p != nil {
+		c.points = n
+		return p, c
 	}
 	c.points = min(3, c.points)
 	c.actors, c.facts, c.quoteWords, c.quoteLines = min(c.actors, 2), min(c.facts, 2), 10, 1
-	if p := l.mostPoints(c, 1); p != nil {
-		return p
+	if p, n := l.mostPoints(c, 1); p != nil {
+		c.points = n
+		return p, c
 	}
 	c.points = min(1, c.points)
 	c.actors, c.facts, c.note = 0, 0, false
 	if p, ok := l.try(c); ok {
-		return p
+		return p, c
 	}
 	// One sentence longer than a page: no real article has one, but pasted
 	// text without full stops can. Clip it rather than print two pages.
 	c.clip = true
 	p, _ := l.try(c)
-	return p
+	return p, c
 }
 
 // mostPoints returns the page showing the most points, between least and
-// c.points, that fits with the rest of c, or nil. The height grows with the
+// c.points, that fits with the rest of c, and that number; nil if none fits. The height grows with the
 // number of points, so a binary search finds it in a few layouts.
-func (l *layouter) mostPoints(c config, least int) *Page {
+func (l *layouter) mostPoints(c config, least int) (*Page, int) {
 	var best *Page
+	n := 0
 	lo, hi := least, c.points-1 // c.points itself is known not to fit
 	for lo <= hi {
 		mid := (lo + hi) / 2
 		c.points = mid
 		if p, ok := l.try(c); ok {
-			best, lo = p, mid+1
+			best, n, lo = p, mid, mid+1
 		} else {
 			hi = mid - 1
 		}
 	}
-	return best
+	return best, n
 }
 
 // content builds the page's content for a configuration.
