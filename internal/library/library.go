@@ -1,10 +1,27 @@
 // Package library keeps articles and briefings in one SQLite file: the only
 // package that writes SQL.
+//
+// A Library holds two connection pools on the same file: a single-connection
+// writer whose transactions start IMMEDIATE (so writers queue on the Go side
+// instead of failing with "database is locked") and a pool of query-only
+// readers that WAL lets run while the writer works.
 package library
 
 import (
 	"context"
+	"database/sql"
+	"embed"
 	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
 
 	"briefdesk/internal/domain"
 )
@@ -12,61 +29,347 @@ import (
 // ErrNotFound is returned when a briefing or article does not exist.
 var ErrNotFound = errors.New("not found")
 
-var errTODO = errors.New("library: not implemented yet")
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// busyTimeout is how long a connection waits for a lock before giving up. The
+// writer pool has one connection, so only a checkpoint or another process can
+// make it wait.
+const busyTimeout = 10 * time.Second
 
 // Library is an open library file. It is safe for concurrent use.
-type Library struct{ path string }
+type Library struct {
+	path string
+	w    *sql.DB // one connection: every write goes through it
+	r    *sql.DB // query-only readers
+}
+
+// dsn builds the connection string: every pooled connection gets the
+// pragmas, because database/sql opens connections behind our back.
+func dsn(path string, readOnly bool) string {
+	v := url.Values{}
+	v.Set("_journal_mode", "WAL")
+	v.Set("_foreign_keys", "on")
+	v.Set("_busy_timeout", fmt.Sprint(busyTimeout.Milliseconds()))
+	v.Set("_synchronous", "NORMAL") // safe in WAL: a crash loses no committed transaction of a live process
+	if readOnly {
+		v.Set("_query_only", "1")
+	} else {
+		v.Set("_txlock", "immediate") // take the write lock at BEGIN, where busy_timeout applies
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + v.Encode()
+}
 
 // Open opens (creating if needed) the library at path and brings its schema
-// up to date.
-func Open(path string) (*Library, error) { return nil, errTODO }
+// up to date. Problems with the file itself (missing folder, not a library,
+// read-only, made by a newer Briefdesk) are *domain.InputError naming it; the
+// file is left untouched.
+func Open(path string) (l *Library, err error) {
+	const op = "library.Open"
+	if err := checkPath(path); err != nil {
+		return nil, err
+	}
+	if err := sniff(path); err != nil {
+		return nil, err
+	}
+	if err := preflight(path); err != nil {
+		return nil, err
+	}
+	l = &Library{path: path}
+	defer func() {
+		if err != nil {
+			l.Close()
+			l = nil
+		}
+	}()
+	if l.w, err = sql.Open("sqlite3", dsn(path, false)); err != nil {
+		return nil, fileError(path, op, err)
+	}
+	l.w.SetMaxOpenConns(1)
+	l.w.SetMaxIdleConns(1)
+	l.w.SetConnMaxLifetime(0)
+	l.w.SetConnMaxIdleTime(0)
+
+	ctx := context.Background()
+	var mode string
+	if err := l.w.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return nil, fileError(path, op, err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return nil, &domain.InputError{Path: path, Reason: fmt.Sprintf("cannot use write-ahead logging (journal mode is %q); is the library on a network drive?", mode)}
+	}
+	if err := l.migrate(ctx); err != nil {
+		return nil, err
+	}
+	if l.r, err = sql.Open("sqlite3", dsn(path, true)); err != nil {
+		return nil, fileError(path, op, err)
+	}
+	l.r.SetMaxOpenConns(4)
+	l.r.SetMaxIdleConns(4)
+	if err := l.r.PingContext(ctx); err != nil {
+		return nil, fileError(path, op, err)
+	}
+	return l, nil
+}
+
+// checkPath gives the clear messages SQLite cannot: a missing folder, a
+// folder instead of a file.
+func checkPath(path string) error {
+	if path == "" {
+		return &domain.InputError{Reason: "no library file given"}
+	}
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	if err != nil {
+		return &domain.InputError{Path: path, Reason: "the folder " + dir + " does not exist", Err: err}
+	}
+	if !st.IsDir() {
+		return &domain.InputError{Path: path, Reason: dir + " is not a folder"}
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return &domain.InputError{Path: path, Reason: "is a folder, not a library file"}
+	}
+	return nil
+}
+
+// sqliteHeader starts every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// sniff refuses a non-empty file that is not SQLite before SQLite opens it,
+// so that nothing (not even a -wal file) is written next to it.
+func sniff(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return &domain.InputError{Path: path, Reason: "cannot read the library file", Err: err}
+	}
+	defer f.Close()
+	buf := make([]byte, len(sqliteHeader))
+	n, _ := f.Read(buf)
+	if n == 0 {
+		return nil // an empty file becomes a new library
+	}
+	if string(buf[:n]) != sqliteHeader {
+		return &domain.InputError{Path: path, Reason: "is not a Briefdesk library (not an SQLite database)"}
+	}
+	return nil
+}
+
+// preflight reads an existing library read-only before anything may write
+// to it (switching to WAL rewrites the header): a damaged file, a foreign
+// SQLite database or a newer schema is refused untouched.
+func preflight(path string) error {
+	const op = "library.Open"
+	st, err := os.Stat(path)
+	if err != nil || st.Size() == 0 {
+		return nil
+	}
+	// Without a -wal beside it, read the file as immutable: a read-only
+	// open of a WAL database would otherwise create -wal and -shm files.
+	// A stale answer is harmless: migrate checks the version again.
+	params := "?mode=ro&_query_only=1&immutable=1"
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		params = "?mode=ro&_query_only=1"
+	}
+	db, err := sql.Open("sqlite3", "file:"+(&url.URL{Path: path}).EscapedPath()+params)
+	if err != nil {
+		return fileError(path, op, err)
+	}
+	defer db.Close()
+	var have, tables int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&have); err != nil {
+		return fileError(path, op, err)
+	}
+	if err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return fileError(path, op, err)
+	}
+	return checkVersion(path, have, tables)
+}
+
+// checkVersion refuses a schema newer than this build and SQLite databases
+// that are not libraries.
+func checkVersion(path string, have, tables int) error {
+	known := SchemaVersion()
+	if have > known {
+		return &domain.InputError{Path: path, Reason: fmt.Sprintf(
+			"was written by a newer Briefdesk (library schema %d, this version knows up to %d); update Briefdesk or open another library", have, known)}
+	}
+	if have == 0 && tables > 0 {
+		return &domain.InputError{Path: path, Reason: "is an SQLite database but not a Briefdesk library"}
+	}
+	return nil
+}
+
+// fileError turns SQLite's file-level failures into messages an officer can
+// act on; anything else keeps its detail with the operation name.
+func fileError(path, op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ie *domain.InputError
+	if errors.As(err, &ie) {
+		return err
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		reason := ""
+		switch se.Code {
+		case sqlite3.ErrNotADB:
+			reason = "is not a Briefdesk library (not an SQLite database)"
+		case sqlite3.ErrCorrupt:
+			reason = "the library file is damaged; restore it from a backup"
+		case sqlite3.ErrReadonly:
+			reason = "the library is read-only; check the file's and folder's permissions"
+		case sqlite3.ErrCantOpen, sqlite3.ErrPerm, sqlite3.ErrAuth:
+			reason = "cannot open the library file; check the file's and folder's permissions"
+		case sqlite3.ErrFull:
+			reason = "the disk is full; nothing was saved"
+		case sqlite3.ErrIoErr:
+			reason = "the disk reported an error while reading or writing the library"
+		}
+		if reason != "" {
+			return &domain.InputError{Path: path, Reason: reason, Err: err}
+		}
+	}
+	return fmt.Errorf("%s %s: %w", op, path, err)
+}
 
 // Close closes the library.
-func (l *Library) Close() error { return nil }
+func (l *Library) Close() error {
+	var errs []error
+	if l.r != nil {
+		errs = append(errs, l.r.Close())
+	}
+	if l.w != nil {
+		// Fold the WAL back into the main file so that a closed library is one file.
+		l.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		errs = append(errs, l.w.Close())
+	}
+	return errors.Join(errs...)
+}
 
 // Path returns the library file's path.
 func (l *Library) Path() string { return l.path }
 
-// FindByHash returns the ID of the article whose normalised text has hash h.
-func (l *Library) FindByHash(ctx context.Context, h string) (id int64, title string, ok bool, err error) {
-	return 0, "", false, errTODO
+// migration is one embedded schema step.
+type migration struct {
+	version int
+	name    string
+	sql     string
 }
 
-// AddArticle stores article a in one transaction, with briefing b: when b.ID
-// is 0 a new briefing is created holding a, otherwise a is appended to
-// briefing b.ID. b.Analysis (summary, actors, facts) is stored with it. A
-// duplicate (same TextHash) is not stored; the result says so.
-func (l *Library) AddArticle(ctx context.Context, a *domain.Article, b *domain.Briefing) (domain.ImportResult, error) {
-	return domain.ImportResult{}, errTODO
+// migrations returns the embedded migrations in order; file names start with
+// their version number ("0001_init.sql").
+func migrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var ms []migration
+	for i, n := range names {
+		b, err := migrationFS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		var v int
+		if _, err := fmt.Sscanf(filepath.Base(n), "%d_", &v); err != nil || v != i+1 {
+			return nil, fmt.Errorf("library: migration %s is out of sequence (want version %d)", n, i+1)
+		}
+		ms = append(ms, migration{version: v, name: filepath.Base(n), sql: string(b)})
+	}
+	return ms, nil
 }
 
-// Briefings lists one page of briefings, newest first, filtered by q.
-func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.BriefingItem, error) {
-	return nil, errTODO
+// SchemaVersion is the schema version this build writes.
+func SchemaVersion() int {
+	ms, _ := migrations()
+	return len(ms)
 }
 
-// Briefing loads a whole briefing with its articles (without original bytes)
-// and its stored analysis.
-func (l *Library) Briefing(ctx context.Context, id int64) (*domain.Briefing, error) {
-	return nil, errTODO
+// migrate applies the missing migrations, each in its own transaction with
+// its record, and refuses a schema newer than this build knows.
+func (l *Library) migrate(ctx context.Context) error {
+	const op = "library.migrate"
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	var have int
+	if err := l.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+		return fileError(l.path, op, err)
+	}
+	var tables int
+	if err := l.w.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return fileError(l.path, op, err)
+	}
+	if err := checkVersion(l.path, have, tables); err != nil {
+		return err
+	}
+	for _, m := range ms[have:] {
+		err := l.write(ctx, func(tx *sql.Tx) error {
+			if have == 0 && m.version == 1 {
+				if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migration (
+					version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied INTEGER NOT NULL)`); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migration(version, name, applied) VALUES (?, ?, ?)",
+				m.version, m.name, time.Now().UnixNano()); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
+			return err
+		})
+		if err != nil {
+			return fileError(l.path, op, err)
+		}
+	}
+	return nil
 }
 
-// SaveBriefing updates a briefing's fields, article order and analysis.
-func (l *Library) SaveBriefing(ctx context.Context, b *domain.Briefing) error { return errTODO }
-
-// DeleteBriefing removes a briefing (and articles no other briefing holds).
-func (l *Library) DeleteBriefing(ctx context.Context, id int64) error { return errTODO }
-
-// Search runs a full-text query as the user typed it.
-func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain.Hit, error) {
-	return nil, errTODO
+// write runs fn in one IMMEDIATE transaction on the writer connection,
+// committing when fn returns nil.
+func (l *Library) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := l.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
-// Article loads one article; withOriginal includes its original bytes.
-func (l *Library) Article(ctx context.Context, id int64, withOriginal bool) (*domain.Article, error) {
-	return nil, errTODO
+// read runs fn in one read transaction, so that multi-statement loads see one
+// snapshot even while an import commits.
+func (l *Library) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := l.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(tx)
 }
 
-// Backup writes a consistent copy of the library to w.
-func (l *Library) Backup(ctx context.Context, dest string) error { return errTODO }
+// nanos stores a time; the zero time is NULL.
+func nanos(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixNano()
+}
 
+// fromNanos loads a time stored by nanos.
+func fromNanos(n sql.NullInt64) time.Time {
+	if !n.Valid {
+		return time.Time{}
+	}
+	return time.Unix(0, n.Int64).UTC()
+}

@@ -1,0 +1,576 @@
+package library
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"briefdesk/internal/domain"
+)
+
+var ctx = context.Background()
+
+func TestOpenMigratesAndUsesWAL(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lib.db")
+	l, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, db := range map[string]*sql.DB{"writer": l.w, "reader": l.r} {
+		var mode string
+		var fk int
+		if err := db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+			t.Errorf("%s journal_mode = %q, %v; want wal", name, mode, err)
+		}
+		if err := db.QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != 1 {
+			t.Errorf("%s foreign_keys = %d, %v; want 1", name, fk, err)
+		}
+	}
+	if _, err := l.r.Exec("DELETE FROM tag"); err == nil {
+		t.Error("reader pool accepted a write")
+	}
+	var v, n int
+	l.w.QueryRow("PRAGMA user_version").Scan(&v)
+	l.w.QueryRow("SELECT count(*) FROM schema_migration").Scan(&n)
+	if v != SchemaVersion() || n != SchemaVersion() || v == 0 {
+		t.Errorf("user_version %d, %d migrations recorded; want %d", v, n, SchemaVersion())
+	}
+	add(t, l, 1)
+	l.Close()
+	l, err = Open(path) // reopening applies nothing and keeps the data
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if n, err := l.Count(ctx, domain.ListQuery{}); err != nil || n != 1 {
+		t.Errorf("after reopen Count = %d, %v; want 1", n, err)
+	}
+}
+
+// wantInputError checks that err is an InputError naming path and that the
+// file is byte-for-byte what it was.
+func wantInputError(t *testing.T, err error, path string, before []byte, reason string) {
+	t.Helper()
+	var ie *domain.InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("err = %v (%T), want *domain.InputError", err, err)
+	}
+	if ie.Path != path || !strings.Contains(ie.Error(), reason) {
+		t.Errorf("err = %q, want it to name %s and say %q", ie.Error(), path, reason)
+	}
+	if before != nil {
+		after, _ := os.ReadFile(path)
+		if !bytes.Equal(before, after) {
+			t.Errorf("%s was modified", path)
+		}
+	}
+	for _, ext := range []string{"-wal", "-shm", "-journal"} {
+		if _, err := os.Stat(path + ext); err == nil {
+			t.Errorf("%s%s was created", path, ext)
+		}
+	}
+}
+
+func TestOpenRefusesBadFiles(t *testing.T) {
+	dir := t.TempDir()
+
+	notDB := filepath.Join(dir, "notes.db")
+	text := []byte("These are my notes, not a database.\n")
+	os.WriteFile(notDB, text, 0o644)
+	_, err := Open(notDB)
+	wantInputError(t, err, notDB, text, "not a Briefdesk library")
+
+	// A valid header followed by garbage: damaged.
+	corrupt := filepath.Join(dir, "corrupt.db")
+	garbage := append([]byte(sqliteHeader), bytes.Repeat([]byte{0xAB}, 8192)...)
+	os.WriteFile(corrupt, garbage, 0o644)
+	_, err = Open(corrupt)
+	wantInputError(t, err, corrupt, garbage, corrupt)
+
+	missing := filepath.Join(dir, "no", "such", "folder", "lib.db")
+	_, err = Open(missing)
+	wantInputError(t, err, missing, nil, "does not exist")
+
+	_, err = Open(dir)
+	wantInputError(t, err, dir, nil, "folder")
+
+	// Someone else's SQLite database is not touched.
+	foreign := filepath.Join(dir, "foreign.db")
+	db, _ := sql.Open("sqlite3", "file:"+foreign)
+	if _, err := db.Exec("CREATE TABLE recipes(name TEXT); INSERT INTO recipes VALUES ('soup')"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	fb, _ := os.ReadFile(foreign)
+	_, err = Open(foreign)
+	wantInputError(t, err, foreign, fb, "not a Briefdesk library")
+}
+
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "future.db")
+	l, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.w.Exec("PRAGMA user_version = 999")
+	l.Close()
+	before, _ := os.ReadFile(path)
+	_, err = Open(path)
+	wantInputError(t, err, path, before, "newer Briefdesk")
+}
+
+func TestOpenReadOnly(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: file permissions do not stop root")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lib.db")
+	l, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	os.Chmod(path, 0o444)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	_, err = Open(path)
+	var ie *domain.InputError
+	if !errors.As(err, &ie) || ie.Path != path {
+		t.Fatalf("Open(read-only) = %v, want an InputError naming the file", err)
+	}
+}
+
+func TestAddArticleRoundTrip(t *testing.T) {
+	l := openTemp(t)
+	a := sample(3)
+	b := &domain.Briefing{Title: "Geneva talks", Notes: "Watch the grain deal.", Classification: "UNCLASSIFIED",
+		Length: domain.Length{Sentences: 4}, Edits: domain.Edits{Pinned: []domain.SentenceRef{{Article: 0, Index: 2}}}}
+	b.Analysis = analysisFor([]*domain.Article{a})
+	want := *b.Analysis
+	r, err := l.AddArticle(ctx, a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Status != domain.Imported || r.ArticleID == 0 || r.BriefingID == 0 || r.ArticleID != a.ID || r.BriefingID != b.ID {
+		t.Fatalf("result %+v, a.ID %d, b.ID %d", r, a.ID, b.ID)
+	}
+	got, err := l.Briefing(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != b.Title || got.Notes != b.Notes || got.Classification != b.Classification || got.Status != "draft" ||
+		got.Length != b.Length || !reflect.DeepEqual(got.Edits, b.Edits) || got.Created.IsZero() {
+		t.Errorf("briefing fields: got %+v", got)
+	}
+	if len(got.Articles) != 1 {
+		t.Fatalf("%d articles", len(got.Articles))
+	}
+	ga := got.Articles[0]
+	wa := *a
+	wa.Origin.Original = nil
+	wa.Origin.ImportedAt = wa.Origin.ImportedAt.UTC()
+	if !reflect.DeepEqual(*ga, wa) {
+		t.Errorf("article:\n got %+v\nwant %+v", *ga, wa)
+	}
+	if !reflect.DeepEqual(*got.Analysis, want) {
+		t.Errorf("analysis:\n got %+v\nwant %+v", *got.Analysis, want)
+	}
+	full, err := l.Article(ctx, a.ID, true)
+	if err != nil || !bytes.Equal(full.Origin.Original, a.Origin.Original) {
+		t.Errorf("Article(withOriginal) = %v, %v", full, err)
+	}
+	if _, err := l.Article(ctx, 9999, false); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing article: %v", err)
+	}
+	if _, err := l.Briefing(ctx, 9999); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing briefing: %v", err)
+	}
+}
+
+func TestDuplicatesAndNearDuplicates(t *testing.T) {
+	l := openTemp(t)
+	first := add(t, l, 1)
+	id, title, ok, err := l.FindByHash(ctx, sample(1).TextHash)
+	if err != nil || !ok || id != first.ArticleID || title != sample(1).Title {
+		t.Fatalf("FindByHash = %d %q %v %v", id, title, ok, err)
+	}
+	if _, _, ok, _ := l.FindByHash(ctx, "nope"); ok {
+		t.Error("FindByHash found a missing hash")
+	}
+	r := add(t, l, 1)
+	if r.Status != domain.Duplicate || r.ArticleID != first.ArticleID {
+		t.Errorf("second import: %+v", r)
+	}
+	// Same story, lightly edited: a different text hash, SimHash 2 bits apart.
+	a := sample(2)
+	a.SimHash = sample(1).SimHash ^ (1 << 5) ^ (1 << 40)
+	r, err = l.AddArticle(ctx, a, &domain.Briefing{Title: a.Title})
+	if err != nil || r.Status != domain.Imported || r.NearDup != first.ArticleID {
+		t.Errorf("near-duplicate import: %+v, %v; want NearDup %d", r, err, first.ArticleID)
+	}
+	c := sample(4)
+	c.SimHash = sample(1).SimHash ^ 0xFF // 8 bits apart: different story
+	r, err = l.AddArticle(ctx, c, &domain.Briefing{Title: c.Title})
+	if err != nil || r.NearDup != 0 {
+		t.Errorf("distant SimHash flagged: %+v, %v", r, err)
+	}
+	if n, _ := l.Count(ctx, domain.ListQuery{}); n != 3 {
+		t.Errorf("Count = %d, want 3", n)
+	}
+}
+
+func TestAppendSaveDeleteUndelete(t *testing.T) {
+	l := openTemp(t)
+	r1 := add(t, l, 1)
+	b, err := l.Briefing(ctx, r1.BriefingID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a2 := sample(2)
+	b.Analysis = analysisFor(append(append([]*domain.Article(nil), b.Articles...), a2))
+	r2, err := l.AddArticle(ctx, a2, b)
+	if err != nil || r2.BriefingID != r1.BriefingID {
+		t.Fatalf("append: %+v %v", r2, err)
+	}
+	got, _ := l.Briefing(ctx, b.ID)
+	if len(got.Articles) != 2 || got.Articles[1].ID != a2.ID {
+		t.Fatalf("after append: %d articles", len(got.Articles))
+	}
+	if got.Analysis.Summary.Scores[len(got.Analysis.Summary.Scores)-1].Article != 1 {
+		t.Error("analysis of the second article lost")
+	}
+
+	// Reorder, edit, drop nothing.
+	got.Articles[0], got.Articles[1] = got.Articles[1], got.Articles[0]
+	got.Title, got.Notes, got.Status = "Renamed", "New notes about wheat", "final"
+	got.Analysis = analysisFor(got.Articles)
+	if err := l.SaveBriefing(ctx, got); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := l.Briefing(ctx, b.ID)
+	if again.Title != "Renamed" || again.Status != "final" || again.Articles[0].ID != a2.ID {
+		t.Errorf("after save: %q %q first article %d", again.Title, again.Status, again.Articles[0].ID)
+	}
+	if !reflect.DeepEqual(again.Analysis, got.Analysis) {
+		t.Error("saved analysis differs on load")
+	}
+	if items, _ := l.Briefings(ctx, domain.ListQuery{Search: "wheat notes"}); len(items) != 1 {
+		t.Errorf("search on new notes: %d items", len(items))
+	}
+
+	// Drop one article: it goes, as no other briefing holds it.
+	again.Articles = again.Articles[:1]
+	again.Analysis = analysisFor(again.Articles)
+	if err := l.SaveBriefing(ctx, again); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Article(ctx, r1.ArticleID, false); !errors.Is(err, ErrNotFound) {
+		t.Errorf("dropped article still there: %v", err)
+	}
+
+	if err := l.DeleteBriefing(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Briefing(ctx, b.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("deleted briefing loads: %v", err)
+	}
+	if n, _ := l.Count(ctx, domain.ListQuery{}); n != 0 {
+		t.Errorf("Count after delete = %d", n)
+	}
+	if hits, _ := l.Search(ctx, "Report", 10); len(hits) != 0 {
+		t.Errorf("deleted briefing's article still found: %+v", hits)
+	}
+	if err := l.DeleteBriefing(ctx, b.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("second delete: %v", err)
+	}
+	if err := l.Undelete(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Briefing(ctx, b.ID); err != nil {
+		t.Errorf("undeleted briefing: %v", err)
+	}
+	l.DeleteBriefing(ctx, b.ID)
+	// Importing an article that only the trash holds brings it back.
+	r3 := add(t, l, 2)
+	if r3.Status != domain.Imported || r3.ArticleID != a2.ID {
+		t.Errorf("re-import from trash: %+v (article was %d)", r3, a2.ID)
+	}
+	n, err := l.PurgeTrash(ctx, time.Time{})
+	if err != nil || n != 1 {
+		t.Errorf("PurgeTrash = %d, %v", n, err)
+	}
+	if _, err := l.Article(ctx, a2.ID, false); err != nil {
+		t.Errorf("article held by a live briefing purged: %v", err)
+	}
+	if p, err := l.Check(ctx); err != nil || len(p) != 0 {
+		t.Errorf("Check = %v, %v", p, err)
+	}
+}
+
+func TestSearchIsSafeAndHighlights(t *testing.T) {
+	l := openTemp(t)
+	for i := 0; i < 20; i++ {
+		add(t, l, i)
+	}
+	hits, err := l.Search(ctx, "lavrov prisoner", 5)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("Search = %v, %v", hits, err)
+	}
+	h := hits[0]
+	if !strings.Contains(h.Snippet, "[Lavrov]") || h.Title == "" || h.Path == "" || h.BriefingID == 0 || h.ArticleID == 0 {
+		t.Errorf("hit %+v", h)
+	}
+	// Stemming and prefix as you type.
+	if hits, _ := l.Search(ctx, "sanction", 5); len(hits) == 0 {
+		t.Error("stemmed search found nothing")
+	}
+	if hits, _ := l.Search(ctx, "humanit", 5); len(hits) == 0 {
+		t.Error("prefix search found nothing")
+	}
+	if hits, _ := l.Search(ctx, "humanit ", 5); len(hits) != 0 {
+		t.Error("a finished word matched as a prefix")
+	}
+	if hits, _ := l.Search(ctx, `"prisoner exchange"`, 50); len(hits) == 0 {
+		t.Error("phrase found nothing")
+	}
+	if hits, _ := l.Search(ctx, `"exchange prisoner"`, 50); len(hits) != 0 {
+		t.Error("reversed phrase matched")
+	}
+	all, _ := l.Search(ctx, "ceasefire", 50)
+	not, _ := l.Search(ctx, "ceasefire -wheat", 50)
+	if len(not) == 0 || len(not) >= len(all) {
+		t.Errorf("exclusion: %d of %d", len(not), len(all))
+	}
+	for _, q := range []string{`"unbalanced`, `U.N.`, `anti-corruption`, `*`, `NEAR`, `NEAR(a b)`, `AND OR NOT`, `-`, ``, `   `,
+		`🇺🇦 😀`, `"`, `""`, `a"b`, `title:x`, `^start`, `(paren`, `x AND`, `-only`, "nul\x00byte", "\xff\xfe", `'; DROP TABLE article; --`} {
+		if _, err := l.Search(ctx, q, 10); err != nil {
+			t.Errorf("Search(%q): %v", q, err)
+		}
+		if _, err := l.Briefings(ctx, domain.ListQuery{Search: q, Actor: q, Source: q, Tag: q}); err != nil {
+			t.Errorf("Briefings(%q): %v", q, err)
+		}
+		if _, err := l.Count(ctx, domain.ListQuery{Search: q}); err != nil {
+			t.Errorf("Count(%q): %v", q, err)
+		}
+	}
+	if hits, _ := l.Search(ctx, "U.N.", 5); len(hits) == 0 {
+		t.Error("U.N. found nothing")
+	}
+	if hits, _ := l.Search(ctx, "anti-corruption", 5); len(hits) == 0 {
+		t.Error("anti-corruption found nothing")
+	}
+}
+
+func TestMatchExpr(t *testing.T) {
+	for in, want := range map[string]string{
+		"lavrov":            `"lavrov"*`,
+		"lavrov ":           `"lavrov"`,
+		"grain deal":        `"grain" "deal"*`,
+		`"grain deal"`:      `"grain deal"`,
+		`"grain de`:         `"grain de"*`,
+		"wheat -corn":       `"wheat" NOT "corn"`,
+		"-corn":             ``,
+		"a":                 `"a"`,
+		"U.N.":              `"U.N."`,
+		"NEAR AND":          `"NEAR" "AND"*`,
+		`say "hi" there`:    `"say" "hi" "there"*`,
+		`he said "x""y"`:    `"he" "said" "x" "y"`,
+		"* - 😀":             ``,
+		"anti-corruption b": `"anti-corruption" "b"`,
+	} {
+		if got := matchExpr(in, true); got != want {
+			t.Errorf("matchExpr(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestListingFiltersAndQuotes(t *testing.T) {
+	l := openTemp(t)
+	var ids []int64
+	for i := 0; i < 30; i++ {
+		ids = append(ids, add(t, l, i).BriefingID)
+	}
+	page, err := l.Briefings(ctx, domain.ListQuery{Limit: 10})
+	if err != nil || len(page) != 10 {
+		t.Fatalf("page: %d, %v", len(page), err)
+	}
+	if page[0].ID != ids[29] || page[0].Articles != 1 || page[0].Sources == "" || page[0].Updated.IsZero() {
+		t.Errorf("first item %+v, want briefing %d with sources", page[0], ids[29])
+	}
+	next, _ := l.Briefings(ctx, domain.ListQuery{Limit: 10, Offset: 25})
+	if len(next) != 5 {
+		t.Errorf("last page: %d items", len(next))
+	}
+	if n, _ := l.Count(ctx, domain.ListQuery{Source: "harbour"}); n != 10 {
+		t.Errorf("source filter: %d, want 10", n)
+	}
+	if n, _ := l.Count(ctx, domain.ListQuery{Actor: "lavrov"}); n != 30 {
+		t.Errorf("actor filter: %d, want 30", n)
+	}
+	if n, _ := l.Count(ctx, domain.ListQuery{Actor: "Nobody Atall"}); n != 0 {
+		t.Errorf("unknown actor: %d", n)
+	}
+	if err := l.SetTags(ctx, ids[3], []string{"Ukraine", "Grain"}); err != nil {
+		t.Fatal(err)
+	}
+	l.SetTags(ctx, ids[4], []string{"grain"})
+	if n, _ := l.Count(ctx, domain.ListQuery{Tag: "GRAIN"}); n != 2 {
+		t.Errorf("tag filter: %d, want 2", n)
+	}
+	tags, err := l.Tags(ctx)
+	if err != nil || len(tags) != 2 || tags[0].Name != "Grain" || tags[0].Briefings != 2 {
+		t.Errorf("Tags = %+v, %v", tags, err)
+	}
+	if bt, _ := l.BriefingTags(ctx, ids[3]); !reflect.DeepEqual(bt, []string{"Grain", "Ukraine"}) {
+		t.Errorf("BriefingTags = %v", bt)
+	}
+	items, err := l.Briefings(ctx, domain.ListQuery{Search: "Lavrov", Source: "desk"})
+	if err != nil || len(items) == 0 {
+		t.Fatalf("search+source: %v %v", items, err)
+	}
+	for _, it := range items {
+		if !strings.Contains(it.Snippet, "[") {
+			t.Errorf("item without highlighted snippet: %+v", it)
+		}
+	}
+	from := time.Now().Add(-time.Hour)
+	if n, _ := l.Count(ctx, domain.ListQuery{From: from, To: time.Now().Add(time.Hour)}); n != 30 {
+		t.Errorf("date filter: %d", n)
+	}
+	if n, _ := l.Count(ctx, domain.ListQuery{To: from}); n != 0 {
+		t.Errorf("date filter (past): %d", n)
+	}
+	q, err := l.Quoted(ctx, "Lavrov", 0, 0)
+	if err != nil || len(q) != 30 {
+		t.Errorf("Quoted(Lavrov) = %d, %v", len(q), err)
+	}
+	if q, _ := l.Quoted(ctx, "European Commission", 0, 0); len(q) != 0 {
+		t.Errorf("unquoted actor listed as quoted: %d", len(q))
+	}
+	// Matching a briefing by its note.
+	b, _ := l.Briefing(ctx, ids[7])
+	b.Notes = "Ambassador Quintessential raised this."
+	if err := l.SaveBriefing(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	items, _ = l.Briefings(ctx, domain.ListQuery{Search: "quintessen"})
+	if len(items) != 1 || items[0].ID != ids[7] || !strings.Contains(items[0].Snippet, "[Quintessential]") {
+		t.Errorf("note search: %+v", items)
+	}
+}
+
+func TestBackupRestore(t *testing.T) {
+	l := openTemp(t)
+	for i := 0; i < 5; i++ {
+		add(t, l, i)
+	}
+	dest := filepath.Join(t.TempDir(), "backup.briefdesk")
+	if err := l.Backup(ctx, dest); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dest + "-wal"); err == nil {
+		t.Error("backup left a -wal file")
+	}
+	add(t, l, 5)
+	if err := l.Restore(ctx, dest); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := l.Count(ctx, domain.ListQuery{}); n != 5 {
+		t.Errorf("after restore Count = %d, want 5", n)
+	}
+	if hits, err := l.Search(ctx, "Lavrov", 50); err != nil || len(hits) == 0 {
+		t.Errorf("search after restore: %d %v", len(hits), err)
+	}
+	add(t, l, 6)
+	if p, err := l.Check(ctx); err != nil || len(p) != 0 {
+		t.Errorf("Check after restore = %v %v", p, err)
+	}
+	if _, err := os.Stat(l.Path() + ".before-restore"); err != nil {
+		t.Errorf("no safety copy: %v", err)
+	}
+	if err := l.Vacuum(ctx); err != nil {
+		t.Error(err)
+	}
+	notDB := filepath.Join(t.TempDir(), "x.db")
+	os.WriteFile(notDB, []byte("hello"), 0o644)
+	var ie *domain.InputError
+	if err := l.Restore(ctx, notDB); !errors.As(err, &ie) {
+		t.Errorf("restore from junk: %v", err)
+	}
+	if err := l.Backup(ctx, filepath.Join(t.TempDir(), "missing", "b.db")); !errors.As(err, &ie) {
+		t.Errorf("backup to a missing folder: %v", err)
+	}
+}
+
+// Imports in the background while the officer searches and reads: no
+// "database is locked" may surface.
+func TestConcurrentImportAndSearch(t *testing.T) {
+	l := openTemp(t)
+	done := make(chan error)
+	go func() {
+		for i := 0; i < 60; i++ {
+			a := sample(i)
+			b := &domain.Briefing{Title: a.Title, Analysis: analysisFor([]*domain.Article{a})}
+			if _, err := l.AddArticle(ctx, a, b); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	errs := make(chan error, 4)
+	stop := make(chan struct{})
+	for w := 0; w < 3; w++ {
+		go func() {
+			for {
+				select {
+				case <-stop:
+					errs <- nil
+					return
+				default:
+				}
+				if _, err := l.Search(ctx, "ceasefire", 10); err != nil {
+					errs <- err
+					return
+				}
+				items, err := l.Briefings(ctx, domain.ListQuery{Limit: 5})
+				if err != nil {
+					errs <- err
+					return
+				}
+				if len(items) > 0 {
+					if _, err := l.Briefing(ctx, items[0].ID); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}
+		}()
+	}
+	// A second writer at the same time: tags.
+	go func() {
+		for i := 0; i < 30; i++ {
+			if err := l.SetTags(ctx, 1, []string{"t"}); err != nil && !errors.Is(err, ErrNotFound) {
+				errs <- err
+				return
+			}
+		}
+		errs <- nil
+	}()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	close(stop)
+	for i := 0; i < 4; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -1,0 +1,238 @@
+package library
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/mattn/go-sqlite3"
+
+	"briefdesk/internal/domain"
+)
+
+// Backup writes a consistent copy of the library to the file dest with
+// SQLite's online backup API, while imports and searches go on. The copy is
+// written beside dest and renamed into place, so dest is either the old file
+// or a complete backup, never half of one. The copy is a single
+// self-contained file (no -wal).
+func (l *Library) Backup(ctx context.Context, dest string) error {
+	const op = "library.Backup"
+	dir := filepath.Dir(dest)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return &domain.InputError{Path: dest, Reason: "the folder " + dir + " does not exist", Err: err}
+	}
+	if abs(dest) == abs(l.path) {
+		return &domain.InputError{Path: dest, Reason: "is the library itself; choose another file for the backup"}
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
+	if err != nil {
+		return &domain.InputError{Path: dest, Reason: "cannot write in " + dir, Err: err}
+	}
+	tmp := f.Name()
+	f.Close()
+	defer os.Remove(tmp)
+	if err := copyDB(ctx, l.r, tmp); err != nil {
+		return fileError(dest, op, err)
+	}
+	if err := syncFile(tmp); err != nil {
+		return fileError(dest, op, err)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		return &domain.InputError{Path: dest, Reason: "cannot replace the file", Err: err}
+	}
+	return nil
+}
+
+func abs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return a
+}
+
+func syncFile(p string) error {
+	f, err := os.OpenFile(p, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+// copyDB copies the database behind src into the (new or empty) file dest
+// and leaves dest in rollback-journal mode, one self-contained file.
+func copyDB(ctx context.Context, src *sql.DB, dest string) error {
+	dst, err := sql.Open("sqlite3", "file:"+dest)
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	dc, err := dst.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer dc.Close()
+	sc, err := src.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer sc.Close()
+	if err := backupConn(ctx, dc, sc); err != nil {
+		return err
+	}
+	var mode string
+	return dc.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode)
+}
+
+// backupConn copies all of src's main database into dst's.
+func backupConn(ctx context.Context, dst, src *sql.Conn) error {
+	return dst.Raw(func(d any) error {
+		return src.Raw(func(s any) error {
+			dconn, ok1 := d.(*sqlite3.SQLiteConn)
+			sconn, ok2 := s.(*sqlite3.SQLiteConn)
+			if !ok1 || !ok2 {
+				return errors.New("backup: not SQLite connections")
+			}
+			b, err := dconn.Backup("main", sconn, "main")
+			if err != nil {
+				return err
+			}
+			for {
+				done, err := b.Step(-1)
+				if err != nil {
+					b.Finish()
+					return err
+				}
+				if done {
+					break
+				}
+				if err := ctx.Err(); err != nil {
+					b.Finish()
+					return err
+				}
+			}
+			return b.Finish()
+		})
+	})
+}
+
+// Restore replaces the library's contents with the backup at src, after
+// checking that src is a healthy Briefdesk library this version can read.
+// The current contents are first backed up beside the library as
+// "<name>.before-restore", so a wrong choice can be undone.
+func (l *Library) Restore(ctx context.Context, src string) error {
+	const op = "library.Restore"
+	if abs(src) == abs(l.path) {
+		return &domain.InputError{Path: src, Reason: "is the library itself"}
+	}
+	if _, err := os.Stat(src); err != nil {
+		return &domain.InputError{Path: src, Reason: "does not exist", Err: err}
+	}
+	if err := sniff(src); err != nil {
+		return err
+	}
+	if err := preflight(src); err != nil {
+		return err
+	}
+	sdb, err := sql.Open("sqlite3", "file:"+src+"?mode=ro&_query_only=1")
+	if err != nil {
+		return fileError(src, op, err)
+	}
+	defer sdb.Close()
+	var check string
+	if err := sdb.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
+		return fileError(src, op, err)
+	}
+	if check != "ok" {
+		return &domain.InputError{Path: src, Reason: "the backup is damaged (" + check + ")"}
+	}
+	if err := l.Backup(ctx, l.path+".before-restore"); err != nil {
+		return fmt.Errorf("%s: saving the current library first: %w", op, err)
+	}
+	dc, err := l.w.Conn(ctx)
+	if err != nil {
+		return fileError(l.path, op, err)
+	}
+	defer dc.Close()
+	sc, err := sdb.Conn(ctx)
+	if err != nil {
+		return fileError(src, op, err)
+	}
+	defer sc.Close()
+	if err := backupConn(ctx, dc, sc); err != nil {
+		return fileError(l.path, op, err)
+	}
+	var mode string
+	if err := dc.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+		return fileError(l.path, op, err)
+	}
+	dc.Close()
+	return l.migrate(ctx)
+}
+
+// Vacuum rebuilds the library file to reclaim the space of deleted articles
+// and optimises the full-text indexes.
+func (l *Library) Vacuum(ctx context.Context) error {
+	const op = "library.Vacuum"
+	for _, q := range []string{
+		`INSERT INTO article_fts(article_fts) VALUES ('optimize')`,
+		`INSERT INTO briefing_fts(briefing_fts) VALUES ('optimize')`,
+		`INSERT INTO actor_fts(actor_fts) VALUES ('optimize')`,
+		`VACUUM`,
+		`PRAGMA wal_checkpoint(TRUNCATE)`,
+	} {
+		if _, err := l.w.ExecContext(ctx, q); err != nil {
+			return fileError(l.path, op, err)
+		}
+	}
+	return nil
+}
+
+// Check runs SQLite's integrity check and the full-text indexes' own checks
+// and returns the problems found; none means the library is healthy.
+func (l *Library) Check(ctx context.Context) ([]string, error) {
+	const op = "library.Check"
+	var problems []string
+	rows, err := l.r.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return nil, fileError(l.path, op, err)
+	}
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			rows.Close()
+			return nil, fileError(l.path, op, err)
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	rows.Close()
+	rows, err = l.r.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return nil, fileError(l.path, op, err)
+	}
+	for rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			rows.Close()
+			return nil, fileError(l.path, op, err)
+		}
+		problems = append(problems, fmt.Sprintf("%s row %d points at a missing %s", table, rowid.Int64, parent))
+	}
+	rows.Close()
+	// The FTS 'integrity-check' command writes nothing but is an INSERT, so
+	// it runs on the writer.
+	for _, t := range []string{"article_fts", "briefing_fts", "actor_fts"} {
+		if _, err := l.w.ExecContext(ctx, `INSERT INTO `+t+`(`+t+`, rank) VALUES ('integrity-check', 1)`); err != nil {
+			problems = append(problems, t+": "+err.Error())
+		}
+	}
+	return problems, nil
+}

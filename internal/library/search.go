@@ -1,0 +1,412 @@
+package library
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"briefdesk/internal/domain"
+)
+
+// term is one thing the officer typed: a word or a "quoted phrase".
+type term struct {
+	text string
+	not  bool // typed with a leading minus: exclude
+}
+
+// parseQuery splits what the officer typed into words and phrases. It never
+// fails: an unbalanced quote runs to the end, stray operators are words.
+// closed reports whether the input ended with a space or a closing quote,
+// i.e. the officer finished the last word.
+func parseQuery(s string) (terms []term, closed bool) {
+	s = strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", " "), " ")
+	closed = true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			closed = true
+			continue
+		}
+		not := false
+		if r == '-' && i+1 < len(s) && !unicode.IsSpace(rune(s[i+1])) {
+			not = true
+			i++
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if r == '"' {
+			end := strings.IndexByte(s[i+1:], '"')
+			if end < 0 {
+				terms = append(terms, term{text: s[i+1:], not: not})
+				closed = false
+				break
+			}
+			terms = append(terms, term{text: s[i+1 : i+1+end], not: not})
+			i += end + 2
+			closed = true
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		terms = append(terms, term{text: strings.ReplaceAll(s[i:j], `"`, " "), not: not})
+		i = j
+		closed = false
+	}
+	return terms, closed
+}
+
+// hasToken reports whether s holds something the tokenizer indexes: a letter
+// or a digit. Terms without one ("*", "-", emoji) would only make FTS5
+// match nothing.
+func hasToken(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0
+}
+
+// lastTokenLen is the length in letters and digits of the last word of s.
+func lastTokenLen(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			n++
+		} else {
+			n = 0
+		}
+	}
+	return n
+}
+
+// matchExpr turns what the officer typed into an FTS5 expression that cannot
+// fail to parse: every term is a double-quoted string, so AND, OR, NOT, NEAR,
+// *, ^, :, parentheses and dots are plain text. A leading minus excludes a
+// term; with asYouType the unfinished last word matches as a prefix. It
+// returns "" when nothing searchable was typed.
+func matchExpr(input string, asYouType bool) string {
+	terms, closed := parseQuery(input)
+	var pos, neg []string
+	lastPos := -1
+	for i, t := range terms {
+		if !hasToken(t.text) {
+			continue
+		}
+		q := `"` + strings.ReplaceAll(t.text, `"`, `""`) + `"`
+		if t.not {
+			neg = append(neg, q)
+			continue
+		}
+		pos = append(pos, q)
+		if i == len(terms)-1 {
+			lastPos = len(pos) - 1
+		}
+	}
+	if len(pos) == 0 {
+		return ""
+	}
+	if asYouType && !closed && lastPos >= 0 && lastTokenLen(terms[len(terms)-1].text) >= 2 {
+		// Prefixes of one letter would walk the whole vocabulary; two or
+		// more hit the prefix index.
+		pos[lastPos] += "*"
+	}
+	expr := strings.Join(pos, " ")
+	for _, n := range neg {
+		expr += " NOT " + n
+	}
+	return expr
+}
+
+// trashOnly lists articles held only by briefings in the trash; the trash is
+// small, so this stays cheap beside a search.
+const trashOnly = `SELECT ba.article_id FROM briefing b JOIN briefing_article ba ON ba.briefing_id = b.id
+	WHERE b.deleted IS NOT NULL AND NOT EXISTS (SELECT 1 FROM briefing_article ba2 JOIN briefing b2 ON b2.id = ba2.briefing_id
+		WHERE ba2.article_id = ba.article_id AND b2.deleted IS NULL)`
+
+// Snippet markers and size, shared by every search.
+const (
+	hlOpen    = "["
+	hlClose   = "]"
+	hlEllipse = "\u2026"
+	hlTokens  = 14
+)
+
+// Search runs a full-text query over article titles and bodies as the user
+// typed it, best match first (bm25, titles weigh more). The last word
+// matches as a prefix unless followed by a space, so results follow typing.
+func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain.Hit, error) {
+	const op = "library.Search"
+	expr := matchExpr(query, true)
+	if expr == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 50
+	}
+	var hits []domain.Hit
+	err := l.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT f.rowid, f.rank FROM article_fts f
+			WHERE article_fts MATCH ? AND f.rank MATCH 'bm25(4.0, 1.0)'
+			AND f.rowid NOT IN (`+trashOnly+`)
+			ORDER BY f.rank LIMIT ?`, expr, limit)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var h domain.Hit
+			if err := rows.Scan(&h.ArticleID, &h.Rank); err != nil {
+				rows.Close()
+				return err
+			}
+			hits = append(hits, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		// Snippets and details only for the page, not for every match.
+		snip, err := tx.PrepareContext(ctx, `SELECT snippet(article_fts, -1, '`+hlOpen+`', '`+hlClose+`', '`+hlEllipse+`', `+itoa(hlTokens)+`)
+			FROM article_fts WHERE article_fts MATCH ? AND rowid = ?`)
+		if err != nil {
+			return err
+		}
+		defer snip.Close()
+		det, err := tx.PrepareContext(ctx, `SELECT a.title, a.origin_name, coalesce((SELECT min(ba.briefing_id) FROM briefing_article ba
+			JOIN briefing b ON b.id = ba.briefing_id WHERE ba.article_id = a.id AND b.deleted IS NULL), 0)
+			FROM article a WHERE a.id = ?`)
+		if err != nil {
+			return err
+		}
+		defer det.Close()
+		for i := range hits {
+			h := &hits[i]
+			if err := snip.QueryRowContext(ctx, expr, h.ArticleID).Scan(&h.Snippet); err != nil {
+				return err
+			}
+			if err := det.QueryRowContext(ctx, h.ArticleID).Scan(&h.Title, &h.Path, &h.BriefingID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fileError(l.path, op, err)
+	}
+	return hits, nil
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+// DefaultPageSize is the page size of Briefings when ListQuery.Limit is 0.
+const DefaultPageSize = 100
+
+// listFilter builds the WHERE clause (on briefing b) for the filters of q
+// other than Search.
+func listFilter(q domain.ListQuery) (string, []any) {
+	where := []string{"b.deleted IS NULL"}
+	var args []any
+	if !q.From.IsZero() {
+		where = append(where, "b.updated >= ?")
+		args = append(args, q.From.UnixNano())
+	}
+	if !q.To.IsZero() {
+		where = append(where, "b.updated <= ?")
+		args = append(args, q.To.UnixNano())
+	}
+	if s := strings.TrimSpace(q.Source); s != "" {
+		like := "%" + escapeLike(s) + "%"
+		where = append(where, `EXISTS (SELECT 1 FROM briefing_article ba JOIN article a ON a.id = ba.article_id
+			WHERE ba.briefing_id = b.id AND (a.source LIKE ? ESCAPE '\' OR a.credit LIKE ? ESCAPE '\' OR a.byline LIKE ? ESCAPE '\'))`)
+		args = append(args, like, like, like)
+	}
+	if t := strings.TrimSpace(q.Tag); t != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM briefing_tag bt JOIN tag t ON t.id = bt.tag_id
+			WHERE bt.briefing_id = b.id AND t.name = ?)`)
+		args = append(args, t)
+	}
+	if e := actorExpr(q.Actor); e != "" {
+		where = append(where, `b.id IN (SELECT ac.briefing_id FROM actor_fts JOIN actor ac ON ac.id = actor_fts.rowid
+			WHERE actor_fts MATCH ?)`)
+		args = append(args, e)
+	} else if strings.TrimSpace(q.Actor) != "" {
+		where = append(where, "0")
+	}
+	return strings.Join(where, " AND "), args
+}
+
+// actorExpr matches an actor by name or alias: "Lavrov" finds "Sergei Lavrov".
+func actorExpr(name string) string {
+	terms, _ := parseQuery(name)
+	var words []string
+	for _, t := range terms {
+		if hasToken(t.text) {
+			words = append(words, strings.ReplaceAll(t.text, `"`, " "))
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return `"` + strings.Join(words, " ") + `"`
+}
+
+func escapeLike(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+// itemCols are the columns of a BriefingItem, read from briefing b.
+const itemCols = `b.id, b.title, b.updated,
+	(SELECT count(*) FROM briefing_article WHERE briefing_id = b.id),
+	coalesce((SELECT group_concat(s, ', ') FROM (SELECT DISTINCT CASE WHEN a.source <> '' THEN a.source
+		WHEN a.credit <> '' THEN a.credit ELSE a.byline END AS s
+		FROM briefing_article ba JOIN article a ON a.id = ba.article_id WHERE ba.briefing_id = b.id AND s <> '')), '')`
+
+// matchesCTE ranks briefings by their best match across article titles and
+// bodies, briefing titles and notes, and actor names; kind and src say where
+// the best match was, for the snippet. bm25 is negative: lower is better.
+const matchesCTE = `WITH m(bid, rank, kind, src) AS (
+		SELECT ba.briefing_id, f.rank, 0, f.rowid FROM article_fts f JOIN briefing_article ba ON ba.article_id = f.rowid
+			WHERE article_fts MATCH ?1 AND f.rank MATCH 'bm25(4.0, 1.0)'
+		UNION ALL
+		SELECT g.rowid, g.rank * 2, 1, g.rowid FROM briefing_fts g WHERE briefing_fts MATCH ?1 AND g.rank MATCH 'bm25(4.0, 2.0)'
+		UNION ALL
+		SELECT ac.briefing_id, h.rank, 2, ac.id FROM actor_fts h JOIN actor ac ON ac.id = h.rowid WHERE actor_fts MATCH ?1
+	), best AS (SELECT bid, min(rank) AS rank, kind, src FROM m GROUP BY bid)
+	`
+
+// Briefings lists one page of briefings filtered by q: newest first, or best
+// match first when q.Search is set (with a highlighted snippet).
+func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.BriefingItem, error) {
+	const op = "library.Briefings"
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	where, args := listFilter(q)
+	expr := matchExpr(q.Search, true)
+	var query string
+	var all []any
+	if expr == "" {
+		query = `SELECT ` + itemCols + `, 0, 0 FROM briefing b WHERE ` + where + ` ORDER BY b.updated DESC, b.id DESC LIMIT ? OFFSET ?`
+		all = append(args, limit, q.Offset)
+	} else {
+		query = matchesCTE + `SELECT ` + itemCols + `, best.kind, best.src FROM best JOIN briefing b ON b.id = best.bid
+			WHERE ` + where + ` ORDER BY best.rank, b.updated DESC LIMIT ? OFFSET ?`
+		all = append(append([]any{expr}, args...), limit, q.Offset)
+	}
+	var items []domain.BriefingItem
+	err := l.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, query, all...)
+		if err != nil {
+			return err
+		}
+		type src struct{ kind, id int64 }
+		var srcs []src
+		for rows.Next() {
+			var it domain.BriefingItem
+			var updated int64
+			var s src
+			if err := rows.Scan(&it.ID, &it.Title, &updated, &it.Articles, &it.Sources, &s.kind, &s.id); err != nil {
+				rows.Close()
+				return err
+			}
+			it.Updated = fromNanos(sql.NullInt64{Int64: updated, Valid: true})
+			items = append(items, it)
+			srcs = append(srcs, s)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil || expr == "" {
+			return err
+		}
+		for i, s := range srcs {
+			if items[i].Snippet, err = snippet(ctx, tx, expr, s.kind, s.id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fileError(l.path, op, err)
+	}
+	return items, nil
+}
+
+// snippet highlights the match of kind (0 article, 1 briefing, 2 actor) in row id.
+func snippet(ctx context.Context, tx *sql.Tx, expr string, kind, id int64) (string, error) {
+	table := [...]string{"article_fts", "briefing_fts", "actor_fts"}[kind]
+	var s string
+	err := tx.QueryRowContext(ctx, `SELECT snippet(`+table+`, -1, '`+hlOpen+`', '`+hlClose+`', '`+hlEllipse+`', `+itoa(hlTokens)+`)
+		FROM `+table+` WHERE `+table+` MATCH ? AND rowid = ?`, expr, id).Scan(&s)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	return s, err
+}
+
+// Count returns how many briefings match q (ignoring Offset and Limit), for
+// the list's scroll bar and the "N briefings" label.
+func (l *Library) Count(ctx context.Context, q domain.ListQuery) (int, error) {
+	const op = "library.Count"
+	where, args := listFilter(q)
+	expr := matchExpr(q.Search, true)
+	var query string
+	if expr == "" {
+		query = `SELECT count(*) FROM briefing b WHERE ` + where
+	} else {
+		query = matchesCTE + `SELECT count(*) FROM best JOIN briefing b ON b.id = best.bid WHERE ` + where
+		args = append([]any{expr}, args...)
+	}
+	var n int
+	if err := l.r.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
+		return 0, fileError(l.path, op, err)
+	}
+	return n, nil
+}
+
+// Quoted lists briefings in which an actor matching name (by name or alias,
+// e.g. "Lavrov") is quoted, newest first.
+func (l *Library) Quoted(ctx context.Context, name string, offset, limit int) ([]domain.BriefingItem, error) {
+	const op = "library.Quoted"
+	e := actorExpr(name)
+	if e == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	rows, err := l.r.QueryContext(ctx, `SELECT `+itemCols+` FROM briefing b WHERE b.deleted IS NULL AND b.id IN (
+		SELECT ac.briefing_id FROM actor_fts JOIN actor ac ON ac.id = actor_fts.rowid
+		WHERE actor_fts MATCH ? AND EXISTS (SELECT 1 FROM quote q WHERE q.actor_id = ac.id))
+		ORDER BY b.updated DESC, b.id DESC LIMIT ? OFFSET ?`, e, limit, offset)
+	if err != nil {
+		return nil, fileError(l.path, op, err)
+	}
+	defer rows.Close()
+	var items []domain.BriefingItem
+	for rows.Next() {
+		var it domain.BriefingItem
+		var updated int64
+		if err := rows.Scan(&it.ID, &it.Title, &updated, &it.Articles, &it.Sources); err != nil {
+			return nil, fileError(l.path, op, err)
+		}
+		it.Updated = fromNanos(sql.NullInt64{Int64: updated, Valid: true})
+		items = append(items, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fileError(l.path, op, err)
+	}
+	return items, nil
+}
