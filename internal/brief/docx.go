@@ -101,6 +101,38 @@ func para(style, props string, runs ...run) string {
 	return b.String()
 }
 
+// table2 sets cells two to a row in a borderless full-width table, as the
+// PDF sets actor cards and figures; fill shades the cells and edge, when not
+// nil, gives cell i a coloured left border.
+func table2(cells []string, fill string, edge func(i int) string) string {
+	var b strings.Builder
+	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>` +
+		`<w:tblCellSpacing w:w="57" w:type="dxa"/>` +
+		`<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="113" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="113" w:type="dxa"/></w:tblCellMar>` +
+		`</w:tblPr><w:tblGrid><w:gridCol w:w="4900"/><w:gridCol w:w="4900"/></w:tblGrid>`)
+	for i := 0; i < len(cells); i += 2 {
+		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		for j := i; j < i+2; j++ {
+			b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="2500" w:type="pct"/>`)
+			if j < len(cells) {
+				if edge != nil {
+					b.WriteString(`<w:tcBorders><w:left w:val="single" w:sz="18" w:space="0" w:color="` + edge(j) + `"/></w:tcBorders>`)
+				}
+				if fill != "" {
+					b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + fill + `"/>`)
+				}
+				b.WriteString(`</w:tcPr>` + cells[j])
+			} else {
+				b.WriteString(`</w:tcPr><w:p/>`)
+			}
+			b.WriteString(`</w:tc>`)
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	b.WriteString(`</w:tbl>`)
+	return b.String()
+}
+
 // bullet is a paragraph with a hanging bullet, drawn as text so the document
 // needs no numbering part.
 func bullet(runs ...run) string {
@@ -148,25 +180,30 @@ func (c *Content) docxDocument(paper Paper) string {
 	}
 	if len(c.Actors) > 0 {
 		b.WriteString(para("Heading1", "", run{text: "KEY ACTORS"}))
+		var cells []string
 		for _, a := range c.Actors {
+			var cell strings.Builder
 			rs := []run{{text: a.Name, bold: true}}
 			if a.Role != "" {
 				rs = append(rs, run{text: "  " + a.Role, color: hex(grey)})
 			}
-			b.WriteString(para("Card", "", rs...))
+			cell.WriteString(para("Card", "", rs...))
 			if m := a.meta(); m != "" {
-				b.WriteString(para("CardLine", "", run{text: m, color: hex(grey)}))
+				cell.WriteString(para("CardLine", "", run{text: m, color: hex(grey)}))
 			}
 			if a.Line != "" {
-				b.WriteString(para("CardLine", "", run{text: a.Line}))
+				cell.WriteString(para("CardLine", "", run{text: a.Line}))
 			}
 			if a.Quote != "" {
-				b.WriteString(para("CardLine", "", run{text: a.quoted(), italic: true}))
+				cell.WriteString(para("CardLine", "", run{text: a.quoted(), italic: true}))
 			}
+			cells = append(cells, cell.String())
 		}
+		b.WriteString(table2(cells, hex(cardFill), func(i int) string { return hex(typeColor(c.Actors[i].Type)) }))
 	}
 	if len(c.Facts) > 0 {
 		b.WriteString(para("Heading1", "", run{text: "KEY FIGURES & DATES"}))
+		var cells []string
 		for _, f := range c.Facts {
 			var rs []run
 			if before, after, ok := f.split(); ok {
@@ -180,11 +217,9 @@ func (c *Content) docxDocument(paper Paper) string {
 			if c.Multi {
 				rs = append(rs, marker(f.Source))
 			}
-			b.WriteString(bullet(rs...))
+			cells = append(cells, para("Fact", "", rs...))
 		}
-	}
-	if note := c.Omitted.note(); note != "" {
-		b.WriteString(para("Meta", `<w:spacing w:before="240"/>`, run{text: note, italic: true}))
+		b.WriteString(table2(cells, "", nil))
 	}
 	w, h := 11906, 16838 // A4 in twentieths of a point
 	if paper == Letter {
@@ -198,8 +233,8 @@ func (c *Content) docxDocument(paper Paper) string {
 	return b.String()
 }
 
-// docxBand is the page header (classification) or footer (reference,
-// generation time and classification).
+// docxBand is the page header (classification) or footer (what the one-page
+// limit left out, reference, generation time and classification).
 func (c *Content) docxBand(tag string) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
@@ -217,6 +252,9 @@ func (c *Content) docxBand(tag string) string {
 			b.WriteString("<w:p/>")
 		}
 	} else {
+		if note := c.Omitted.note(); note != "" {
+			b.WriteString(para("", "", run{text: note, italic: true, color: hex(grey), size: 9}))
+		}
 		b.WriteString(para("", `<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="`+hex(rule)+`"/></w:pBdr>`,
 			run{text: c.footerLine(), color: hex(grey), size: 9}))
 		banner()
@@ -265,14 +303,15 @@ const docxDocRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 // document in an office suite changes all points or all cards at once.
 const docxStyles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Noto Sans" w:hAnsi="Noto Sans" w:cs="Noto Sans" w:eastAsia="Noto Sans"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:color w:val="1C2026"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault>
-<w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Noto Sans" w:hAnsi="Noto Sans" w:cs="Noto Sans" w:eastAsia="Noto Sans"/><w:sz w:val="19"/><w:szCs w:val="19"/><w:color w:val="1C2026"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault>
+<w:pPrDefault><w:pPr><w:spacing w:after="40" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
 <w:style w:type="paragraph" w:styleId="Kicker"><w:name w:val="Brief Kicker"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="40"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="18" w:space="4" w:color="163666"/></w:pBdr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:b/><w:sz w:val="38"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Meta"><w:name w:val="Brief Sources"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="20"/></w:pPr><w:rPr><w:color w:val="5C626C"/><w:sz w:val="18"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:pBdr><w:bottom w:val="single" w:sz="2" w:space="2" w:color="C4CAD2"/></w:pBdr><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="163666"/><w:sz w:val="19"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Bullet"><w:name w:val="Brief Point"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="284"/></w:tabs><w:ind w:left="284" w:hanging="284"/></w:pPr></w:style>
-<w:style w:type="paragraph" w:styleId="Card"><w:name w:val="Brief Actor"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:pBdr><w:left w:val="single" w:sz="18" w:space="6" w:color="163666"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="F2F5F9"/><w:spacing w:before="100" w:after="0"/><w:ind w:left="170"/></w:pPr></w:style>
-<w:style w:type="paragraph" w:styleId="CardLine"><w:name w:val="Brief Actor Line"/><w:basedOn w:val="Card"/><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Card"><w:name w:val="Brief Actor"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="CardLine"><w:name w:val="Brief Actor Line"/><w:basedOn w:val="Card"/><w:rPr><w:sz w:val="18"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Fact"><w:name w:val="Brief Figure"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>
 </w:styles>`
