@@ -44,15 +44,7 @@ func TestRenderExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "brief-example")
-	if b, err := exec.Command("pdftoppm", "-png", "-r", "80", "-singlefile", pdf, out).CombinedOutput(); err != nil {
+	if b, err := exec.Command("pdftoppm", "-png", "-r", "90", "-singlefile", pdf, out).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v: %s", err, b)
-	}
-	single := briefing("", storyGrain)
-	buf.Reset()
-	if err := PDF(&buf, single, Options{Paper: Letter, Generated: exampleOpts.Generated, Reference: "BD-0041"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "brief-single.pdf"), buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }

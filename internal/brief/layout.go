@@ -102,6 +102,17 @@ func Layout(b *domain.Briefing, opts Options) (*Page, error) {
 	l := &layouter{m: m, fm: getMetrics(), opts: opts}
 	l.w, l.h, l.paper = opts.Paper.size()
 	l.eligible = eligibleActors(m.actors)
+	if m.multi {
+		// Each source gets one line; a long title is cut to fit it.
+		d := &drawer{fm: l.fm}
+		w := l.w - 2*marginX - sourceIndent
+		for i, s := range m.sources {
+			m.sources[i].Title = d.fitText(s.Title, 1, 1, w, func(t string) []span {
+				s.Title = t
+				return sourceSpans(s)
+			})
+		}
+	}
 	return l.fit(), nil
 }
 
@@ -292,14 +303,39 @@ func (l *layouter) content(c config) *Content {
 	for _, p := range ct.Points {
 		shown[p.Text] = true
 	}
+	// Quotes, actor lines and figures' context are cut here, at a word, to
+	// what the page shows, so every export holds the same words as the PDF.
+	d := &drawer{fm: l.fm}
+	contentW := l.w - 2*marginX
+	iw := (contentW-colGap)/2 - 2*cardPad - 1
 	for _, a := range l.eligible[:min(c.actors, len(l.eligible))] {
 		cd := card(a, c.quoteWords, 0)
 		if shown[cd.Line] {
 			cd.Line = "" // already a key point: the card need not repeat it
 		}
+		cd.Line = d.fitText(cd.Line, 1, c.lineLines, iw, func(s string) []span {
+			return []span{{text: s, style: Regular, size: smallSize}}
+		})
+		cd.Quote = d.fitText(cd.Quote, 1, c.quoteLines, iw, func(s string) []span {
+			q := cd
+			q.Quote = s
+			return []span{{text: q.quoted(), style: Italic, size: smallSize}}
+		})
 		ct.Actors = append(ct.Actors, cd)
 	}
-	ct.Facts = m.facts[:min(c.facts, len(m.facts))]
+	fs := max(minSize, c.size-0.5)
+	for _, f := range m.facts[:min(c.facts, len(m.facts))] {
+		least := 1
+		if i := strings.Index(f.Context, f.Text); i >= 0 {
+			least = len(strings.Fields(f.Context[:i+len(f.Text)]))
+		}
+		f.Context = d.fitText(f.Context, least, 2, (contentW-colGap)/2, func(s string) []span {
+			g := f
+			g.Context = s
+			return factSpans(g, fs, m.multi)
+		})
+		ct.Facts = append(ct.Facts, f)
+	}
 	ct.Omitted = Omitted{
 		Points: max(0, m.chosen-n),
 		Actors: max(0, min(6, len(l.eligible))-len(ct.Actors)),
@@ -620,13 +656,8 @@ func (d *drawer) header(c *Content, pageW float64) {
 		d.text(d.x0, d.y+mm(fs), "Sources", Bold, fs, grey)
 		d.y += lead(fs) + 0.3
 		for _, s := range c.Sources {
-			num := fmt.Sprintf("[%d]", s.N)
-			spans := []span{{text: s.line(), style: Regular, size: fs, color: grey}}
-			if s.Title != "" {
-				spans = append(spans, span{text: "  —  " + s.Title, style: Italic, size: fs, color: grey})
-			}
-			d.text(d.x0, d.y+mm(fs), num, Bold, fs, accent)
-			d.para(d.x0+7, d.w-7, spans, lead(fs), 1)
+			d.text(d.x0, d.y+mm(fs), fmt.Sprintf("[%d]", s.N), Bold, fs, accent)
+			d.para(d.x0+sourceIndent, d.w-sourceIndent, sourceSpans(s), lead(fs), 1)
 		}
 	}
 	if c.Note != "" {
@@ -702,28 +733,70 @@ func (d *drawer) body(c *Content, cfg config, limit float64) {
 			for j, f := range c.Facts[i:min(i+2, len(c.Facts))] {
 				d.y = top
 				x := d.x0 + float64(j)*(cw+colGap)
-				var spans []span
-				if before, after, ok := f.split(); ok {
-					spans = []span{
-						{text: before, style: Regular, size: fs, color: grey},
-						{text: f.Text, style: Bold, size: fs, color: ink},
-						{text: after, style: Regular, size: fs, color: grey},
-					}
-				} else {
-					spans = []span{{text: f.Text, style: Bold, size: fs, color: ink}}
-					if f.Context != "" {
-						spans = append(spans, span{text: "  " + f.Context, style: Regular, size: fs, color: grey})
-					}
-				}
-				if c.Multi {
-					spans = append(spans, span{text: fmt.Sprintf("  [%d]", f.Source), style: Bold, size: fs, color: accent})
-				}
-				d.para(x, cw, spans, lead(fs), 2)
+				d.para(x, cw, factSpans(f, fs, c.Multi), lead(fs), 2)
 				bottom = max(bottom, d.y)
 			}
 			d.y = bottom + 0.8
 		}
 	}
+}
+
+// factSpans sets a figure in bold inside its context, with its source mark.
+func factSpans(f FactLine, fs float64, multi bool) []span {
+	var spans []span
+	if before, after, ok := f.split(); ok {
+		spans = []span{
+			{text: before, style: Regular, size: fs, color: grey},
+			{text: f.Text, style: Bold, size: fs, color: ink},
+			{text: after, style: Regular, size: fs, color: grey},
+		}
+	} else {
+		spans = []span{{text: f.Text, style: Bold, size: fs, color: ink}}
+		if f.Context != "" {
+			spans = append(spans, span{text: "  " + f.Context, style: Regular, size: fs, color: grey})
+		}
+	}
+	if multi {
+		spans = append(spans, span{text: fmt.Sprintf("  [%d]", f.Source), style: Bold, size: fs, color: accent})
+	}
+	return spans
+}
+
+// sourceIndent is where a numbered source's line starts.
+const sourceIndent = 7.0
+
+// sourceSpans is one numbered source: publication, byline, date, title.
+func sourceSpans(s Source) []span {
+	spans := []span{{text: s.line(), style: Regular, size: smallSize, color: grey}}
+	if s.Title != "" {
+		spans = append(spans, span{text: "  —  " + s.Title, style: Italic, size: smallSize, color: grey})
+	}
+	return spans
+}
+
+// fitText shortens s at a word boundary (with an ellipsis) to the most words,
+// at least least, whose spans wrap to at most lines lines in width. It is for
+// quotes, actor lines, figures' context and titles of sources, never for
+// summary sentences.
+func (d *drawer) fitText(s string, least, lines int, width float64, spans func(string) []span) string {
+	if s == "" || len(d.wrap(spans(s), width)) <= lines {
+		return s
+	}
+	if lines <= 0 {
+		return ""
+	}
+	n := len(strings.Fields(s))
+	best := least
+	lo, hi := least+1, n-1
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		if len(d.wrap(spans(shorten(s, mid)), width)) <= lines {
+			best, lo = mid, mid+1
+		} else {
+			hi = mid - 1
+		}
+	}
+	return shorten(s, max(best, 1))
 }
 
 // typeColor tells actor types apart on the cards' edge.
