@@ -409,3 +409,35 @@ func BenchmarkLayoutLong(b *testing.B) {
 		}
 	}
 }
+
+func TestExportFormats(t *testing.T) {
+	b := briefing("", storyPower)
+	for _, f := range Formats {
+		got, ok := FormatOf("brief" + f.Ext())
+		if !ok || got != f {
+			t.Errorf("FormatOf(%q) = %q, %v", f.Ext(), got, ok)
+		}
+		var buf bytes.Buffer
+		if err := Export(&buf, b, Options{Generated: gen}, f); err != nil || buf.Len() == 0 {
+			t.Errorf("Export %s: %v, %d bytes", f, err, buf.Len())
+		}
+	}
+	if err := Export(io.Discard, b, Options{}, "odt"); err == nil {
+		t.Error("Export to an unknown format did not fail")
+	}
+}
+
+func TestPreviewPNG(t *testing.T) {
+	needTool(t, "pdftoppm", "poppler-utils")
+	p, err := Layout(briefing("", storyPower), Options{Generated: gen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	png, err := p.PreviewPNG(t.Context(), 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(png, []byte("\x89PNG")) {
+		t.Errorf("not a PNG: % x", png[:min(8, len(png))])
+	}
+}
