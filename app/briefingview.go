@@ -1,0 +1,694 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"briefdesk/internal/domain"
+)
+
+// briefingView shows one briefing: header, summary with its length control,
+// the article text with the summary highlighted, actor cards, key facts and
+// the briefing's articles.
+type briefingView struct {
+	d *desk
+	b *domain.Briefing
+
+	root           fyne.CanvasObject
+	title          *widget.Label
+	meta           *widget.Label
+	classification *widget.Label
+
+	length      *widget.Slider
+	lengthLabel *widget.Label
+	fit         *widget.Check
+	editsLabel  *widget.Label
+	resetEdits  *widget.Button
+	summary     *fyne.Container
+
+	filterBar   *fyne.Container
+	filterLabel *widget.Label
+	text        *fyne.Container
+	paragraphs  []*prose
+
+	actors   *fyne.Container
+	cards    []*actorCard
+	facts    *fyne.Container
+	articles *fyne.Container
+
+	filter     map[domain.SentenceRef]bool // sentences shown when filtering by actor or fact
+	filterName string
+	selected   int // actor card filtering the text, -1 for none
+	saving     int // bumps on every save so only the newest result is shown
+}
+
+func newBriefingView(d *desk) *briefingView {
+	v := &briefingView{d: d, selected: -1}
+	v.buildUI()
+	return v
+}
+
+func (v *briefingView) buildUI() {
+	v.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
+	v.meta = &widget.Label{Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	v.classification = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.DangerImportance, Alignment: fyne.TextAlignCenter}
+	buttons := container.NewHBox(
+		&widget.Button{Text: "Add articles", Icon: theme.ContentAddIcon(), OnTapped: v.onAddArticles},
+		&widget.Button{Text: "Export", Icon: theme.DocumentSaveIcon(), OnTapped: v.d.onExport},
+		&widget.Button{Text: "Print", Icon: theme.DocumentPrintIcon(), Importance: widget.HighImportance, OnTapped: v.d.onPrint},
+		&widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: v.d.onDelete},
+	)
+	header := container.NewBorder(nil, nil, nil, container.NewVBox(buttons), container.NewVBox(v.title, v.meta))
+
+	v.length = &widget.Slider{Min: 1, Max: 10, Step: 1, Value: defaultSentences, OnChanged: v.onLengthDragged, OnChangeEnded: v.onLengthChanged}
+	v.length.ExtendBaseWidget(v.length)
+	v.lengthLabel = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	v.fit = &widget.Check{Text: "Fit one page", OnChanged: v.onFitChanged}
+	v.fit.ExtendBaseWidget(v.fit)
+	v.editsLabel = &widget.Label{Importance: widget.LowImportance}
+	v.resetEdits = &widget.Button{Text: "Reset edits", Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: v.onResetEdits}
+	lengthRow := container.NewBorder(nil, nil, &widget.Label{Text: "Length"}, container.NewHBox(v.lengthLabel, v.fit), v.length)
+	v.summary = container.NewVBox()
+	summary := section("Summary", container.NewHBox(v.editsLabel, v.resetEdits), container.NewVBox(lengthRow, v.summary))
+
+	v.filterLabel = &widget.Label{Wrapping: fyne.TextWrapWord}
+	v.filterBar = container.NewBorder(nil, nil, widget.NewIcon(theme.VisibilityIcon()),
+		&widget.Button{Text: "Show all text", Icon: theme.CancelIcon(), OnTapped: v.onClearFilter}, v.filterLabel)
+	v.filterBar.Hide()
+	hint := &widget.Label{Text: "Highlighted sentences are the summary. Click one to drop it, click any other to pin it.", Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	v.text = container.NewVBox()
+	text := section("Article text", nil, container.NewVBox(hint, v.filterBar, v.text))
+
+	v.actors = container.NewGridWrap(fyne.NewSize(230, 150))
+	v.facts = container.NewVBox()
+	v.articles = container.NewVBox()
+	add := &widget.Button{Icon: theme.ContentAddIcon(), Importance: widget.LowImportance, OnTapped: v.onAddArticles}
+	dropHint := &widget.Label{Text: "Drop files or links on this briefing to add them to it.", Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+
+	left := container.NewVScroll(container.NewPadded(container.NewVBox(summary, widget.NewSeparator(), text)))
+	right := container.NewVScroll(container.NewPadded(container.NewVBox(
+		section("Key actors", nil, v.actors),
+		widget.NewSeparator(),
+		section("Key numbers and dates", nil, v.facts),
+		widget.NewSeparator(),
+		section("Articles", add, container.NewVBox(v.articles, dropHint)),
+	)))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.6
+	top := container.NewVBox(v.classification, container.NewPadded(header), widget.NewSeparator())
+	v.root = container.NewBorder(top, nil, nil, nil, split)
+}
+
+// current returns the briefing shown, or nil.
+func (v *briefingView) current() *domain.Briefing { return v.b }
+
+// contains reports whether canvas position pos falls on the briefing view.
+func (v *briefingView) contains(pos fyne.Position) bool {
+	if v.b == nil || !v.root.Visible() {
+		return false
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(v.root)
+	if c == nil {
+		return false
+	}
+	p := fyne.CurrentApp().Driver().AbsolutePositionForObject(v.root)
+	s := v.root.Size()
+	return pos.X >= p.X && pos.Y >= p.Y && pos.X <= p.X+s.Width && pos.Y <= p.Y+s.Height
+}
+
+// show fills the view with b (nil clears it).
+func (v *briefingView) show(b *domain.Briefing) {
+	if v.b == nil || b == nil || v.b.ID != b.ID {
+		v.filter, v.filterName, v.selected = nil, "", -1
+	}
+	v.b = b
+	if b == nil {
+		return
+	}
+	if b.Analysis == nil {
+		b.Analysis = &domain.Analysis{}
+	}
+	v.title.SetText(b.Title)
+	v.meta.SetText(metaLine(b))
+	if b.Classification != "" || v.d.prefs.String(prefClassification) != "" {
+		c := b.Classification
+		if c == "" {
+			c = v.d.prefs.String(prefClassification)
+		}
+		v.classification.SetText(c)
+		v.classification.Show()
+	} else {
+		v.classification.Hide()
+	}
+	v.showLength()
+	v.showSummary()
+	v.showText()
+	v.showActors()
+	v.showFacts()
+	v.showArticles()
+}
+
+// metaLine says where the briefing's articles come from.
+func metaLine(b *domain.Briefing) string {
+	if len(b.Articles) == 0 {
+		return "No articles"
+	}
+	a := b.Articles[0]
+	var parts []string
+	for _, s := range []string{a.Source, a.Credit} {
+		if s != "" && !contains(parts, s) {
+			parts = append(parts, s)
+		}
+	}
+	if a.Byline != "" {
+		parts = append(parts, "By "+a.Byline)
+	}
+	if !a.Published.IsZero() {
+		parts = append(parts, a.Published.Format("2 January 2006"))
+	}
+	if a.Dateline != "" && len(parts) < 2 {
+		parts = append(parts, a.Dateline)
+	}
+	if len(b.Articles) > 1 {
+		parts = append(parts, fmt.Sprintf("and %d more articles", len(b.Articles)-1))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, a.Origin.Name)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// showLength sets the length control from the briefing.
+func (v *briefingView) showLength() {
+	b := v.b
+	total := len(b.Analysis.Summary.Scores)
+	v.length.Max = float64(max(total, 2))
+	n := b.Length.Sentences
+	if n <= 0 {
+		n = len(b.Analysis.Summary.Sentences)
+	}
+	if n <= 0 {
+		n = defaultSentences
+	}
+	v.length.Value = float64(min(n, int(v.length.Max)))
+	fit := b.Length.Words == fitWords
+	v.fit.Checked = fit
+	v.fit.Refresh()
+	if fit {
+		v.length.Disable()
+	} else {
+		v.length.Enable()
+	}
+	v.length.Refresh()
+	v.updateLengthLabel()
+}
+
+func (v *briefingView) updateLengthLabel() {
+	if v.fit.Checked {
+		v.lengthLabel.SetText("One page")
+		return
+	}
+	n := int(v.length.Value)
+	word := "sentences"
+	if n == 1 {
+		word = "sentence"
+	}
+	v.lengthLabel.SetText(fmt.Sprintf("%d %s", n, word))
+}
+
+// showSummary lists the summary's sentences, each with the article it came
+// from when the briefing has several.
+func (v *briefingView) showSummary() {
+	b := v.b
+	v.summary.Objects = nil
+	sents := b.Analysis.Summary.Sentences
+	if len(sents) == 0 {
+		msg := "No summary: the article has no sentences the engine could read."
+		if len(b.Articles) > 0 && !b.Articles[0].Supported() {
+			msg = "No summary: Briefdesk summarises English articles; this one is in " + strings.ToUpper(b.Articles[0].Language) + "."
+		}
+		v.summary.Add(&widget.Label{Text: msg, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
+	}
+	words := 0
+	for i, s := range sents {
+		words += len(strings.Fields(s.Text))
+		num := &widget.Label{Text: fmt.Sprintf("%d.", i+1), TextStyle: fyne.TextStyle{Bold: true}}
+		text := &widget.Label{Text: s.Text, Wrapping: fyne.TextWrapWord}
+		var notes []string
+		if len(b.Articles) > 1 && s.Article < len(b.Articles) {
+			notes = append(notes, fmt.Sprintf("Article %d · %s", s.Article+1, articleName(b.Articles[s.Article])))
+		}
+		if v.isPinned(s.SentenceRef) {
+			notes = append(notes, "pinned by you")
+		}
+		body := fyne.CanvasObject(text)
+		if len(notes) > 0 {
+			note := &widget.Label{Text: strings.Join(notes, " · "), Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText}
+			body = container.NewVBox(text, note)
+		}
+		ref := s.SentenceRef
+		drop := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance, OnTapped: func() { v.dropSentence(ref) }}
+		v.summary.Add(container.NewBorder(nil, nil, container.NewVBox(num), container.NewVBox(drop), body))
+	}
+	v.summary.Refresh()
+	n := len(b.Edits.Pinned) + len(b.Edits.Dropped)
+	if n > 0 {
+		v.editsLabel.SetText(fmt.Sprintf("%d pinned, %d dropped · %d words", len(b.Edits.Pinned), len(b.Edits.Dropped), words))
+		v.resetEdits.Show()
+	} else {
+		v.editsLabel.SetText(fmt.Sprintf("%d words", words))
+		v.resetEdits.Hide()
+	}
+}
+
+// articleName is the short name of an article for labels.
+func articleName(a *domain.Article) string {
+	for _, s := range []string{a.Source, a.Credit, a.Title} {
+		if s != "" {
+			return s
+		}
+	}
+	return a.Origin.Name
+}
+
+func (v *briefingView) isPinned(r domain.SentenceRef) bool {
+	for _, p := range v.b.Edits.Pinned {
+		if p == r {
+			return true
+		}
+	}
+	return false
+}
+
+// showText lays out the articles' text with the summary highlighted, or
+// only the filtered sentences.
+func (v *briefingView) showText() {
+	b := v.b
+	chosen := map[domain.SentenceRef]spanState{}
+	for _, s := range b.Analysis.Summary.Sentences {
+		chosen[s.SentenceRef] = spanChosen
+	}
+	for _, p := range b.Edits.Pinned {
+		if _, ok := chosen[p]; ok {
+			chosen[p] = spanPinned
+		}
+	}
+	byArticle := map[int][]domain.Sentence{}
+	for _, s := range b.Analysis.Summary.Scores {
+		byArticle[s.Article] = append(byArticle[s.Article], s.Sentence)
+	}
+	v.text.Objects = nil
+	v.paragraphs = nil
+	addPara := func(spans []span) {
+		p := newProse(spans, v.onSentenceTapped)
+		v.paragraphs = append(v.paragraphs, p)
+		v.text.Add(p)
+	}
+	if v.filter != nil {
+		v.filterLabel.SetText(fmt.Sprintf("Showing %d sentences about %s.", len(v.filter), v.filterName))
+		v.filterBar.Show()
+		for ai := range b.Articles {
+			for _, s := range byArticle[ai] {
+				if v.filter[s.SentenceRef] {
+					addPara([]span{{text: s.Text, ref: s.SentenceRef, state: chosen[s.SentenceRef]}})
+				}
+			}
+		}
+		v.text.Refresh()
+		return
+	}
+	v.filterBar.Hide()
+	for ai, a := range b.Articles {
+		if len(b.Articles) > 1 {
+			v.text.Add(&widget.Label{Text: fmt.Sprintf("Article %d · %s", ai+1, a.Title), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord})
+		}
+		for _, spans := range paragraphSpans(a, byArticle[ai], chosen) {
+			addPara(spans)
+		}
+	}
+	v.text.Refresh()
+}
+
+// paragraphSpans cuts an article's paragraphs into sentence spans using the
+// sentences' byte offsets into Article.Body; text no sentence covers stays
+// visible as a gap span.
+func paragraphSpans(a *domain.Article, sents []domain.Sentence, chosen map[domain.SentenceRef]spanState) [][]span {
+	body := a.Body()
+	var out [][]span
+	start := 0
+	si := 0
+	for _, para := range a.Paragraphs {
+		end := start + len(para)
+		var spans []span
+		pos := start
+		for si < len(sents) && sents[si].Start < end {
+			s := sents[si]
+			si++
+			if s.Start < pos || s.End > len(body) || s.Start > s.End {
+				continue // offsets that do not fit the body: skip rather than garble
+			}
+			if s.Start > pos {
+				spans = append(spans, span{text: body[pos:s.Start], state: spanGap})
+			}
+			spans = append(spans, span{text: body[s.Start:min(s.End, end)], ref: s.SentenceRef, state: chosen[s.SentenceRef]})
+			pos = min(s.End, end)
+		}
+		if pos < end {
+			spans = append(spans, span{text: body[pos:end], state: spanGap})
+		}
+		out = append(out, spans)
+		start = end + 2 // the blank line Body puts between paragraphs
+	}
+	return out
+}
+
+// showActors fills the actor grid.
+func (v *briefingView) showActors() {
+	v.actors.Objects = nil
+	v.cards = nil
+	acts := v.b.Analysis.Actors
+	if len(acts) == 0 {
+		v.actors.Add(&widget.Label{Text: "No key actors found.", Importance: widget.LowImportance})
+	}
+	for i := range acts {
+		i := i
+		c := newActorCard(&acts[i], func() { v.onActorTapped(i) })
+		c.selected = i == v.selected
+		v.cards = append(v.cards, c)
+		v.actors.Add(c)
+	}
+	v.actors.Refresh()
+}
+
+// showFacts lists key numbers and dates; clicking one shows its sentence.
+func (v *briefingView) showFacts() {
+	v.facts.Objects = nil
+	facts := v.b.Analysis.Facts
+	if len(facts) == 0 {
+		v.facts.Add(&widget.Label{Text: "No key numbers or dates found.", Importance: widget.LowImportance})
+	}
+	for i, f := range facts {
+		i := i
+		var icon fyne.Resource = numberIcon
+		if f.Kind == domain.Date {
+			icon = theme.CalendarIcon()
+		}
+		v.facts.Add(&widget.Button{Text: f.Text, Icon: icon, Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance, OnTapped: func() { v.onFactTapped(i) }})
+	}
+	v.facts.Refresh()
+}
+
+// showArticles lists the briefing's articles with reorder and remove.
+func (v *briefingView) showArticles() {
+	v.articles.Objects = nil
+	n := len(v.b.Articles)
+	for i, a := range v.b.Articles {
+		i := i
+		title := &widget.Label{Text: fmt.Sprintf("%d. %s", i+1, a.Title), TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+		var bits []string
+		for _, s := range []string{a.Source, a.Byline, a.Dateline} {
+			if s != "" {
+				bits = append(bits, s)
+			}
+		}
+		if !a.Published.IsZero() {
+			bits = append(bits, a.Published.Format("2 Jan 2006"))
+		}
+		if a.Origin.Format != "" {
+			bits = append(bits, strings.ToUpper(string(a.Origin.Format)))
+		}
+		meta := &widget.Label{Text: strings.Join(bits, " · "), Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+		up := &widget.Button{Icon: theme.MoveUpIcon(), Importance: widget.LowImportance, OnTapped: func() { v.onMoveArticle(i, -1) }}
+		down := &widget.Button{Icon: theme.MoveDownIcon(), Importance: widget.LowImportance, OnTapped: func() { v.onMoveArticle(i, 1) }}
+		remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { v.onRemoveArticle(i) }}
+		if i == 0 {
+			up.Disable()
+		}
+		if i == n-1 {
+			down.Disable()
+		}
+		if n == 1 {
+			remove.Disable()
+		}
+		v.articles.Add(container.NewBorder(nil, nil, nil, container.NewHBox(up, down, remove), container.NewVBox(title, meta)))
+	}
+	v.articles.Refresh()
+}
+
+func (v *briefingView) onLengthDragged(f float64) { v.updateLengthLabel() }
+
+// onLengthChanged re-summarises at the length the slider was released at.
+func (v *briefingView) onLengthChanged(f float64) {
+	if v.b == nil || v.fit.Checked {
+		return
+	}
+	n := int(f)
+	if n == v.b.Length.Sentences && v.b.Length.Words == 0 {
+		return
+	}
+	v.b.Length = domain.Length{Sentences: n}
+	v.save("Summary length set to " + v.lengthLabel.Text + ".")
+}
+
+// onFitChanged switches between a sentence count and filling one page.
+func (v *briefingView) onFitChanged(fit bool) {
+	if v.b == nil {
+		return
+	}
+	if fit {
+		v.length.Disable()
+		v.b.Length = domain.Length{Words: fitWords}
+	} else {
+		v.length.Enable()
+		v.b.Length = domain.Length{Sentences: int(v.length.Value)}
+	}
+	v.updateLengthLabel()
+	v.save("Summary length set to " + v.lengthLabel.Text + ".")
+}
+
+// onSentenceTapped drops a highlighted sentence or pins any other.
+func (v *briefingView) onSentenceTapped(s span) {
+	if s.state == spanChosen || s.state == spanPinned {
+		v.dropSentence(s.ref)
+	} else {
+		v.pinSentence(s.ref)
+	}
+}
+
+func (v *briefingView) pinSentence(r domain.SentenceRef) {
+	e := &v.b.Edits
+	e.Dropped = without(e.Dropped, r)
+	if !v.isPinned(r) {
+		e.Pinned = append(e.Pinned, r)
+	}
+	v.save("Sentence pinned to the summary.")
+}
+
+func (v *briefingView) dropSentence(r domain.SentenceRef) {
+	e := &v.b.Edits
+	e.Pinned = without(e.Pinned, r)
+	if !contains2(e.Dropped, r) {
+		e.Dropped = append(e.Dropped, r)
+	}
+	v.save("Sentence dropped from the summary.")
+}
+
+func without(refs []domain.SentenceRef, r domain.SentenceRef) []domain.SentenceRef {
+	var out []domain.SentenceRef
+	for _, x := range refs {
+		if x != r {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func contains2(refs []domain.SentenceRef, r domain.SentenceRef) bool {
+	for _, x := range refs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *briefingView) onResetEdits() {
+	if v.b == nil || len(v.b.Edits.Pinned)+len(v.b.Edits.Dropped) == 0 {
+		return
+	}
+	v.b.Edits = domain.Edits{}
+	v.save("Summary edits cleared.")
+}
+
+// onActorTapped shows only the sentences that mention the actor; tapping
+// the same card again shows all text.
+func (v *briefingView) onActorTapped(i int) {
+	if v.selected == i {
+		v.onClearFilter()
+		return
+	}
+	a := v.b.Analysis.Actors[i]
+	v.selected = i
+	v.setFilter(a.Name, a.Sentences)
+	for j, c := range v.cards {
+		c.setSelected(j == i)
+	}
+}
+
+func (v *briefingView) onFactTapped(i int) {
+	f := v.b.Analysis.Facts[i]
+	v.selected = -1
+	for _, c := range v.cards {
+		c.setSelected(false)
+	}
+	v.setFilter("“"+f.Text+"”", []domain.SentenceRef{f.Where})
+}
+
+func (v *briefingView) setFilter(name string, refs []domain.SentenceRef) {
+	v.filter = map[domain.SentenceRef]bool{}
+	for _, r := range refs {
+		v.filter[r] = true
+	}
+	v.filterName = name
+	v.showText()
+}
+
+func (v *briefingView) onClearFilter() {
+	if v.b == nil || v.filter == nil {
+		return
+	}
+	v.filter, v.filterName, v.selected = nil, "", -1
+	for _, c := range v.cards {
+		c.setSelected(false)
+	}
+	v.showText()
+}
+
+// onMoveArticle moves article i by delta places, keeping the officer's
+// edits on the same sentences.
+func (v *briefingView) onMoveArticle(i, delta int) {
+	j := i + delta
+	arts := v.b.Articles
+	if j < 0 || j >= len(arts) {
+		return
+	}
+	arts[i], arts[j] = arts[j], arts[i]
+	swap := func(refs []domain.SentenceRef) {
+		for k := range refs {
+			switch refs[k].Article {
+			case i:
+				refs[k].Article = j
+			case j:
+				refs[k].Article = i
+			}
+		}
+	}
+	swap(v.b.Edits.Pinned)
+	swap(v.b.Edits.Dropped)
+	v.save("Articles reordered.")
+}
+
+// onRemoveArticle takes article i out of the briefing (it stays in the library).
+func (v *briefingView) onRemoveArticle(i int) {
+	if len(v.b.Articles) < 2 {
+		return
+	}
+	title := v.b.Articles[i].Title
+	dialog.ShowConfirm("Remove article?", fmt.Sprintf("Remove %q from this briefing? The summary and actor cards are recalculated.", title), func(ok bool) {
+		if ok {
+			v.removeArticle(i)
+		}
+	}, v.d.win)
+}
+
+func (v *briefingView) removeArticle(i int) {
+	v.b.Articles = append(v.b.Articles[:i:i], v.b.Articles[i+1:]...)
+	shift := func(refs []domain.SentenceRef) []domain.SentenceRef {
+		var out []domain.SentenceRef
+		for _, r := range refs {
+			if r.Article == i {
+				continue
+			}
+			if r.Article > i {
+				r.Article--
+			}
+			out = append(out, r)
+		}
+		return out
+	}
+	v.b.Edits.Pinned = shift(v.b.Edits.Pinned)
+	v.b.Edits.Dropped = shift(v.b.Edits.Dropped)
+	v.save("Article removed from the briefing.")
+}
+
+// onAddArticles picks a file to add to this briefing.
+func (v *briefingView) onAddArticles() {
+	if v.b == nil {
+		return
+	}
+	id := v.b.ID
+	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		rc.Close()
+		v.d.importSources(sourcesFromURIs([]fyne.URI{rc.URI()}), id)
+	}, v.d.win)
+	fd.Resize(fyne.NewSize(860, 600))
+	fd.Show()
+}
+
+// save re-analyses and stores the briefing off the UI goroutine, then shows
+// the result. Only the newest save's result is shown.
+func (v *briefingView) save(done string) {
+	v.saving++
+	gen := v.saving
+	c := cloneBriefing(v.b)
+	v.d.setStatus("Updating the summary…")
+	v.d.run(func() {
+		err := v.d.svc.Update(context.Background(), c)
+		v.d.do(func() {
+			if gen != v.saving || v.b == nil || v.b.ID != c.ID {
+				return
+			}
+			if err != nil {
+				v.d.showError("Could not save the briefing", err, "Your change is shown but not stored. Check that the library file is writable and there is disk space, then try again.")
+				return
+			}
+			v.d.setStatus(done)
+			v.show(c)
+			v.d.sidebar.reload()
+		})
+	})
+}
+
+// cloneBriefing copies what the window edits, so the engine can work on the
+// copy while the window keeps showing the original.
+func cloneBriefing(b *domain.Briefing) *domain.Briefing {
+	c := *b
+	c.Articles = append([]*domain.Article(nil), b.Articles...)
+	c.Edits = domain.Edits{
+		Pinned:  append([]domain.SentenceRef(nil), b.Edits.Pinned...),
+		Dropped: append([]domain.SentenceRef(nil), b.Edits.Dropped...),
+	}
+	return &c
+}
+
+var _ = layout.NewSpacer

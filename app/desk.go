@@ -1,0 +1,511 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net/url"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"briefdesk/internal/brief"
+	"briefdesk/internal/domain"
+	"briefdesk/internal/engine"
+)
+
+// undoDelay is how long a deleted briefing can be brought back.
+const undoDelay = 10 * time.Second
+
+// desk is the main window: the sidebar, the briefing view and the status bar,
+// with the actions the menus and shortcuts share.
+type desk struct {
+	app   fyne.App
+	win   fyne.Window
+	svc   service
+	prefs fyne.Preferences
+
+	// run runs heavy work off the UI goroutine; do hands results back to it.
+	// Tests replace both so flows are deterministic.
+	run func(task func())
+	do  func(fn func())
+	// after runs fn on the UI goroutine after d; tests replace it.
+	after func(d time.Duration, fn func()) (stop func())
+
+	render renderFunc
+	print  func(path string) error // hands a PDF to the system's printing
+	// closeLibrary closes the engine when the window closes; may be nil.
+	closeLibrary func() error
+
+	sidebar *sidebar
+	view    *briefingView
+	content *fyne.Container // holds the empty state or the briefing view
+
+	status     *widget.Label
+	undoButton *widget.Button
+	pending    *pendingDelete
+	lastJob    *importJob // the newest import, for tests and the status bar
+}
+
+// pendingDelete is a briefing deleted in the window but not yet in the
+// library, so Undo is instant and needs nothing from the engine.
+type pendingDelete struct {
+	id    int64
+	title string
+	stop  func()
+}
+
+func newDesk(a fyne.App, w fyne.Window, svc service) *desk {
+	d := &desk{
+		app:   a,
+		win:   w,
+		svc:   svc,
+		prefs: a.Preferences(),
+		run:   func(task func()) { go task() },
+		do:    fyne.Do,
+		after: func(dur time.Duration, fn func()) func() {
+			t := time.AfterFunc(dur, func() { fyne.Do(fn) })
+			return func() { t.Stop() }
+		},
+		render: renderBrief,
+	}
+	d.print = d.printPDF
+	d.sidebar = newSidebar(d)
+	d.view = newBriefingView(d)
+	return d
+}
+
+// buildUI lays out the window: sidebar on the left, briefing on the right,
+// status bar at the bottom.
+func (d *desk) buildUI() fyne.CanvasObject {
+	d.status = &widget.Label{Text: "Drop articles, folders or links anywhere on this window to import them.", Truncation: fyne.TextTruncateEllipsis}
+	d.undoButton = &widget.Button{Text: "Undo", Icon: theme.ContentUndoIcon(), OnTapped: d.onUndoDelete}
+	d.undoButton.Hide()
+	d.content = container.NewStack(d.emptyState())
+	split := container.NewHSplit(d.sidebar.buildUI(), d.content)
+	split.Offset = 0.26
+	bar := container.NewBorder(nil, nil, nil, d.undoButton, d.status)
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, split)
+}
+
+// emptyState teaches the first step instead of showing a blank pane.
+func (d *desk) emptyState() fyne.CanvasObject {
+	title := &widget.RichText{Segments: []widget.RichTextSegment{
+		&widget.TextSegment{Text: "Drop articles here", Style: widget.RichTextStyle{Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}},
+		&widget.TextSegment{Text: "Files, folders or links: text, Markdown, HTML, PDF, Word, OpenDocument, RTF or e-mail. Each article becomes a briefing with a summary, key actors and key numbers, ready to print on one page.", Style: widget.RichTextStyle{Alignment: fyne.TextAlignCenter}},
+	}, Wrapping: fyne.TextWrapWord}
+	open := &widget.Button{Text: "Open files…", Icon: theme.FolderOpenIcon(), Importance: widget.HighImportance, OnTapped: d.onOpenFile}
+	folder := &widget.Button{Text: "Open a folder…", Icon: theme.FolderIcon(), OnTapped: d.onOpenFolder}
+	paste := &widget.Button{Text: "Paste text or link", Icon: theme.ContentPasteIcon(), OnTapped: d.onPaste}
+	hint := &widget.Label{Text: "Or select a briefing on the left. Ctrl+F searches the library.", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance}
+	icon := widget.NewIcon(theme.DownloadIcon())
+	box := container.NewVBox(
+		container.NewCenter(container.NewGridWrap(fyne.NewSize(72, 72), icon)),
+		title,
+		container.NewCenter(container.NewHBox(open, folder, paste)),
+		hint,
+	)
+	return newDropZone(container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 300), box)))
+}
+
+// buildMenu returns the main menu; every item also has a shortcut.
+func (d *desk) buildMenu() *fyne.MainMenu {
+	item := func(label string, icon fyne.Resource, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+		return &fyne.MenuItem{Label: label, Icon: icon, Shortcut: sc, Action: fn}
+	}
+	file := fyne.NewMenu("File",
+		item("Open Files…", theme.FolderOpenIcon(), scOpen, d.onOpenFile),
+		item("Open Folder…", theme.FolderIcon(), nil, d.onOpenFolder),
+		item("Paste as New Article", theme.ContentPasteIcon(), scPaste, d.onPaste),
+		fyne.NewMenuItemSeparator(),
+		item("Print…", theme.DocumentPrintIcon(), scPrint, d.onPrint),
+		item("Export…", theme.DocumentSaveIcon(), scExport, d.onExport),
+		fyne.NewMenuItemSeparator(),
+		item("Preferences…", theme.SettingsIcon(), scPrefs, d.onPreferences),
+	)
+	edit := fyne.NewMenu("Edit",
+		item("Find in Library", theme.SearchIcon(), scFind, d.onFind),
+		item("Undo Delete", theme.ContentUndoIcon(), nil, d.onUndoDelete),
+		fyne.NewMenuItemSeparator(),
+		item("Delete Briefing", theme.DeleteIcon(), &desktop.CustomShortcut{KeyName: fyne.KeyDelete}, d.onDelete),
+	)
+	briefing := fyne.NewMenu("Briefing",
+		item("Add Articles…", theme.ContentAddIcon(), nil, d.view.onAddArticles),
+		item("Reset Summary Edits", theme.ContentClearIcon(), nil, d.view.onResetEdits),
+		item("Show All Text", theme.VisibilityIcon(), nil, d.view.onClearFilter),
+	)
+	help := fyne.NewMenu("Help", item("About Briefdesk", theme.InfoIcon(), nil, d.onAbout))
+	return fyne.NewMainMenu(file, edit, briefing, help)
+}
+
+// Shortcuts shared by the menus and the canvas.
+var (
+	scOpen   = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	scFind   = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	scPrint  = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+	scExport = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	scPrefs  = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
+	scPaste  = &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// installShortcuts makes the shortcuts work wherever focus is (except that a
+// focused text field keeps its own Ctrl+V).
+func (d *desk) installShortcuts() {
+	c := d.win.Canvas()
+	c.AddShortcut(scOpen, func(fyne.Shortcut) { d.onOpenFile() })
+	c.AddShortcut(scFind, func(fyne.Shortcut) { d.onFind() })
+	c.AddShortcut(scPrint, func(fyne.Shortcut) { d.onPrint() })
+	c.AddShortcut(scExport, func(fyne.Shortcut) { d.onExport() })
+	c.AddShortcut(scPrefs, func(fyne.Shortcut) { d.onPreferences() })
+	c.AddShortcut(scPaste, func(fyne.Shortcut) { d.onPaste() })
+	c.AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) { d.onPaste() })
+	c.SetOnTypedKey(d.onTypedKey)
+}
+
+// onTypedKey handles keys nothing focused took: Delete, and arrows to move
+// through the library list.
+func (d *desk) onTypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDelete:
+		d.onDelete()
+	case fyne.KeyDown:
+		d.sidebar.selectNext(1)
+	case fyne.KeyUp:
+		d.sidebar.selectNext(-1)
+	case fyne.KeyEscape:
+		d.view.onClearFilter()
+	}
+}
+
+// start fills an empty library with the samples, then imports what was
+// given on the command line.
+func (d *desk) start(paths []string) {
+	s, ok := d.svc.(sampler)
+	if !ok {
+		d.sidebar.reload()
+		d.importSources(paths, 0)
+		return
+	}
+	d.setStatus("Preparing the library…")
+	d.run(func() {
+		_, err := s.EnsureSamples(context.Background())
+		d.do(func() {
+			if err != nil {
+				log.Printf("briefdesk: samples: %v", err)
+			}
+			d.setStatus("Library: " + d.svc.Path())
+			d.sidebar.reload()
+			d.importSources(paths, 0)
+		})
+	})
+}
+
+// onDrop receives files, folders and links dropped anywhere on the window.
+// Dropped on the open briefing they join it; anywhere else each becomes a
+// new briefing.
+func (d *desk) onDrop(pos fyne.Position, uris []fyne.URI) {
+	var into int64
+	if b := d.view.current(); b != nil && d.view.contains(pos) {
+		into = b.ID
+	}
+	d.importSources(sourcesFromURIs(uris), into)
+}
+
+// sourcesFromURIs turns dropped URIs into the paths and links the engine takes.
+func sourcesFromURIs(uris []fyne.URI) []string {
+	var out []string
+	for _, u := range uris {
+		if u == nil {
+			continue
+		}
+		if u.Scheme() == "file" {
+			out = append(out, u.Path())
+		} else {
+			out = append(out, u.String())
+		}
+	}
+	return out
+}
+
+// importSources is the one path for drops, Ctrl+O and command-line files.
+func (d *desk) importSources(sources []string, into int64) {
+	if len(sources) == 0 {
+		return
+	}
+	d.lastJob = newImportJob(d, sources, into)
+	d.lastJob.start()
+}
+
+// onImported refreshes what an import changed.
+func (d *desk) onImported(into int64, results []domain.ImportResult) {
+	d.sidebar.reload()
+	if b := d.view.current(); b != nil && into != 0 && b.ID == into {
+		d.openBriefing(into)
+	}
+}
+
+// openBriefing loads briefing id off the UI goroutine and shows it.
+func (d *desk) openBriefing(id int64) {
+	d.run(func() {
+		b, err := d.svc.Briefing(context.Background(), id)
+		d.do(func() {
+			if err != nil {
+				d.showError("Could not open the briefing", err, "It may have been deleted. The library list has been refreshed.")
+				d.sidebar.reload()
+				return
+			}
+			d.showBriefing(b)
+		})
+	})
+}
+
+// showBriefing puts b in the briefing view.
+func (d *desk) showBriefing(b *domain.Briefing) {
+	d.view.show(b)
+	d.content.Objects = []fyne.CanvasObject{d.view.root}
+	d.content.Refresh()
+	d.sidebar.markOpen(b.ID)
+	d.win.SetTitle(b.Title + " — Briefdesk")
+}
+
+// showEmpty clears the briefing view.
+func (d *desk) showEmpty() {
+	d.view.show(nil)
+	d.content.Objects = []fyne.CanvasObject{d.emptyState()}
+	d.content.Refresh()
+	d.win.SetTitle("Briefdesk")
+}
+
+func (d *desk) onOpenFile() {
+	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			d.showError("Could not open the file", err, "Check that the file exists and you may read it.")
+			return
+		}
+		if rc == nil {
+			return
+		}
+		rc.Close()
+		d.importSources(sourcesFromURIs([]fyne.URI{rc.URI()}), d.openID())
+	}, d.win)
+	fd.Resize(fyne.NewSize(860, 600))
+	fd.Show()
+}
+
+func (d *desk) onOpenFolder() {
+	fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			d.showError("Could not open the folder", err, "Check that the folder exists and you may read it.")
+			return
+		}
+		if l == nil {
+			return
+		}
+		d.importSources(sourcesFromURIs([]fyne.URI{l}), 0)
+	}, d.win)
+	fd.Resize(fyne.NewSize(860, 600))
+	fd.Show()
+}
+
+// openID is the briefing that Ctrl+O adds to: none, since opened files make
+// new briefings unless the officer used "Add articles" on a briefing.
+func (d *desk) openID() int64 { return 0 }
+
+// onPaste imports the clipboard: a link is fetched, anything else is taken as
+// the article's text.
+func (d *desk) onPaste() {
+	text := strings.TrimSpace(d.app.Clipboard().Content())
+	if text == "" {
+		d.showInfo("Nothing to paste", "Copy an article's text or a link to it, then press Ctrl+V here.")
+		return
+	}
+	if isLink(text) {
+		d.importSources([]string{text}, 0)
+		return
+	}
+	d.setStatus("Importing pasted text…")
+	d.run(func() {
+		r := d.svc.ImportText(context.Background(), text, 0)
+		d.do(func() { d.onPasted(r) })
+	})
+}
+
+func (d *desk) onPasted(r domain.ImportResult) {
+	switch r.Status {
+	case domain.Imported:
+		d.setStatus("Pasted text imported: " + r.Detail)
+		d.sidebar.reload()
+		d.openBriefing(r.BriefingID)
+	case domain.Duplicate:
+		d.setStatus("The pasted text is " + r.Detail)
+		if r.BriefingID != 0 {
+			d.openBriefing(r.BriefingID)
+		}
+	default:
+		d.showError("Could not import the pasted text", errors.New(r.Detail), "Paste the article's full text (at least a few sentences) or a link starting with http:// or https://.")
+	}
+}
+
+// isLink reports whether s is a single web link.
+func isLink(s string) bool {
+	if strings.ContainsAny(s, " \n\t") {
+		return false
+	}
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+func (d *desk) onFind() { d.sidebar.focusSearch() }
+
+// onDelete removes the open briefing from view at once and from the library
+// after undoDelay, so Undo needs nothing from the engine.
+func (d *desk) onDelete() {
+	b := d.view.current()
+	if b == nil {
+		return
+	}
+	d.commitDelete()
+	p := &pendingDelete{id: b.ID, title: b.Title}
+	p.stop = d.after(undoDelay, d.commitDelete)
+	d.pending = p
+	d.sidebar.hide(b.ID)
+	d.showEmpty()
+	d.setStatus(fmt.Sprintf("Deleted %q.", b.Title))
+	d.undoButton.Show()
+}
+
+// onUndoDelete brings back the briefing deleted last.
+func (d *desk) onUndoDelete() {
+	p := d.pending
+	if p == nil {
+		return
+	}
+	p.stop()
+	d.pending = nil
+	d.undoButton.Hide()
+	d.sidebar.hide(0)
+	d.setStatus(fmt.Sprintf("Restored %q.", p.title))
+	d.openBriefing(p.id)
+}
+
+// commitDelete deletes the pending briefing from the library.
+func (d *desk) commitDelete() {
+	p := d.pending
+	if p == nil {
+		return
+	}
+	p.stop()
+	d.pending = nil
+	d.undoButton.Hide()
+	d.run(func() {
+		err := d.svc.Delete(context.Background(), p.id)
+		d.do(func() {
+			if err != nil {
+				d.showError("Could not delete the briefing", err, "The briefing is still in the library; try again.")
+			}
+			d.sidebar.hide(0)
+			d.sidebar.reload()
+		})
+	})
+}
+
+// onClose finishes pending work before the window goes.
+func (d *desk) onClose() {
+	if p := d.pending; p != nil {
+		p.stop()
+		d.pending = nil
+		if err := d.svc.Delete(context.Background(), p.id); err != nil {
+			log.Printf("briefdesk: delete %d: %v", p.id, err)
+		}
+	}
+	if d.closeLibrary != nil {
+		if err := d.closeLibrary(); err != nil {
+			log.Printf("briefdesk: close library: %v", err)
+		}
+	}
+}
+
+func (d *desk) onAbout() {
+	body := &widget.RichText{Wrapping: fyne.TextWrapWord, Segments: []widget.RichTextSegment{
+		&widget.TextSegment{Text: "Briefdesk", Style: widget.RichTextStyleHeading},
+		&widget.TextSegment{Text: "Version " + version(), Style: widget.RichTextStyleStrong},
+		&widget.TextSegment{Text: "From dropped articles to a one-page brief: extractive summaries whose every sentence stands in the source, key actors with their quotes, key numbers and dates.", Style: widget.RichTextStyleParagraph},
+		&widget.TextSegment{Text: "Library: " + d.svc.Path(), Style: widget.RichTextStyleParagraph},
+		&widget.TextSegment{Text: "Everything stays on this computer. Brief font: Noto Sans (SIL Open Font Licence).", Style: widget.RichTextStyleParagraph},
+	}}
+	dlg := dialog.NewCustom("About Briefdesk", "Close", body, d.win)
+	dlg.Resize(fyne.NewSize(460, 300))
+	dlg.Show()
+}
+
+// setStatus shows a one-line message in the status bar.
+func (d *desk) setStatus(s string) {
+	if d.status != nil {
+		d.status.SetText(s)
+	}
+}
+
+// showError says what happened and what to do about it.
+func (d *desk) showError(what string, err error, todo string) {
+	reason := err.Error()
+	var ie *domain.InputError
+	if errors.As(err, &ie) {
+		reason = ie.Error()
+	}
+	log.Printf("briefdesk: %s: %v", what, err)
+	msg := &widget.Label{Text: reason + "\n\n" + todo, Wrapping: fyne.TextWrapWord}
+	dlg := dialog.NewCustom(what, "OK", msg, d.win)
+	dlg.Resize(fyne.NewSize(480, 220))
+	dlg.Show()
+}
+
+func (d *desk) showInfo(title, msg string) {
+	dlg := dialog.NewCustom(title, "OK", &widget.Label{Text: msg, Wrapping: fyne.TextWrapWord}, d.win)
+	dlg.Resize(fyne.NewSize(420, 180))
+	dlg.Show()
+}
+
+// briefOptions are the rendering options from the preferences.
+func (d *desk) briefOptions() brief.Options {
+	paper := brief.A4
+	if d.prefs.StringWithFallback(prefPaper, string(brief.A4)) == string(brief.Letter) {
+		paper = brief.Letter
+	}
+	o := brief.Options{Paper: paper, Classification: d.prefs.String(prefClassification), Reference: d.svc.Path()}
+	if b := d.view.current(); b != nil && b.Length.Words == fitWords {
+		o.Fit = true
+	}
+	return o
+}
+
+// printPDF hands a PDF to CUPS when it is there, else to the default viewer,
+// whose print button does the rest. Fyne has no print API of its own.
+func (d *desk) printPDF(path string) error {
+	if lp, err := exec.LookPath("lp"); err == nil {
+		out, err := exec.Command(lp, "--", path).CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("lp: %s: %w", strings.TrimSpace(string(out)), err)
+		}
+		return nil
+	}
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err != nil {
+		return err
+	}
+	return d.app.OpenURL(u)
+}
+
+// tempPDF creates a file for a brief that is being printed.
+func tempPDF() (*os.File, error) { return os.CreateTemp("", "briefdesk-*.pdf") }
+
+var _ service = (*engine.Engine)(nil)

@@ -1,0 +1,579 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"briefdesk/internal/domain"
+	"briefdesk/internal/engine"
+)
+
+// harness is the real window on a real library file, with background work
+// queued and run on the test goroutine, so every flow is deterministic.
+type harness struct {
+	t      *testing.T
+	d      *desk
+	w      fyne.Window
+	eng    *engine.Engine
+	queue  []func()
+	timers []*fakeTimer
+	// afterDo runs after every UI update, to act in the middle of a flow.
+	afterDo func()
+	printed string
+}
+
+type fakeTimer struct {
+	fn      func()
+	stopped bool
+}
+
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	a := test.NewTempApp(t)
+	eng, err := engine.Open(filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatalf("open library: %v", err)
+	}
+	t.Cleanup(func() { eng.Close() })
+	h := &harness{t: t, eng: eng}
+	h.w = test.NewTempWindow(t, widget.NewLabel(""))
+	h.d = newDesk(a, h.w, eng)
+	h.d.run = func(task func()) { h.queue = append(h.queue, task) }
+	h.d.do = func(fn func()) {
+		fn()
+		if h.afterDo != nil {
+			h.afterDo()
+		}
+	}
+	h.d.after = func(_ time.Duration, fn func()) func() {
+		ft := &fakeTimer{fn: fn}
+		h.timers = append(h.timers, ft)
+		return func() { ft.stopped = true }
+	}
+	h.d.print = func(path string) error { h.printed = path; return nil }
+	h.d.sidebar.delay = 0
+	h.d.sidebar.now = func() time.Time { return time.Date(2026, 3, 15, 12, 0, 0, 0, time.Local) }
+	h.w.SetContent(h.d.buildUI())
+	h.w.SetMainMenu(h.d.buildMenu())
+	h.d.installShortcuts()
+	h.w.Resize(fyne.NewSize(1280, 820))
+	h.d.sidebar.reload()
+	h.flush()
+	return h
+}
+
+// flush runs queued background work until none is left.
+func (h *harness) flush() {
+	for len(h.queue) > 0 {
+		task := h.queue[0]
+		h.queue = h.queue[1:]
+		task()
+	}
+}
+
+// fireTimers runs the timers that were not stopped.
+func (h *harness) fireTimers() {
+	ts := h.timers
+	h.timers = nil
+	for _, ft := range ts {
+		if !ft.stopped {
+			ft.fn()
+		}
+	}
+}
+
+// fixture returns the path of a test article.
+func fixture(t *testing.T, name string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("testdata", "articles", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// drop drops files as the window would, at pos.
+func (h *harness) drop(pos fyne.Position, paths ...string) {
+	var uris []fyne.URI
+	for _, p := range paths {
+		uris = append(uris, storage.NewFileURI(p))
+	}
+	h.d.onDrop(pos, uris)
+	h.flush()
+}
+
+// sidebarPos is a point on the library list, outside the briefing view.
+var sidebarPos = fyne.NewPos(40, 300)
+
+// viewPos is a point on the briefing view.
+var viewPos = fyne.NewPos(900, 400)
+
+func (h *harness) openFirst() *domain.Briefing {
+	h.t.Helper()
+	if len(h.d.sidebar.items) == 0 {
+		h.t.Fatal("library list is empty")
+	}
+	h.d.sidebar.list.Select(0)
+	h.flush()
+	b := h.d.view.current()
+	if b == nil {
+		h.t.Fatal("no briefing open after selecting the first item")
+	}
+	return b
+}
+
+func TestDropImportsAndOpensBriefing(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
+	if n := len(h.d.sidebar.items); n != 1 {
+		t.Fatalf("library list has %d items, want 1", n)
+	}
+	b := h.d.view.current()
+	if b == nil || !strings.Contains(b.Title, "harbour deal") {
+		t.Fatalf("open briefing = %+v, want the dropped article", b)
+	}
+	if h.d.view.title.Text != b.Title {
+		t.Errorf("title label %q, want %q", h.d.view.title.Text, b.Title)
+	}
+	if len(h.d.view.summary.Objects) == 0 || len(h.d.view.paragraphs) == 0 {
+		t.Error("summary or article text empty")
+	}
+	if !strings.Contains(h.d.status.Text, "1 imported") {
+		t.Errorf("status %q", h.d.status.Text)
+	}
+}
+
+func TestDropSeveralReportsEachFile(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var job *importJob
+	h.afterDo = func() {
+		if job == nil {
+			job = h.d.lastJob
+		}
+	}
+	talks := fixture(t, "harbour-talks.txt")
+	h.drop(sidebarPos, talks, fixture(t, "drought-aid.txt"), talks, empty)
+	job = h.d.lastJob
+	if job == nil {
+		t.Fatal("no import job")
+	}
+	got := map[domain.ImportStatus]int{}
+	for _, r := range job.results {
+		got[r.Status]++
+	}
+	if got[domain.Imported] != 2 || got[domain.Duplicate] != 1 || got[domain.Failed] != 1 {
+		t.Fatalf("results %+v", job.results)
+	}
+	if want := "2 imported, 1 already in the library, 1 failed."; job.summary.Text != want {
+		t.Errorf("summary %q, want %q", job.summary.Text, want)
+	}
+	if job.bar.Value != job.bar.Max {
+		t.Errorf("progress %v of %v at the end", job.bar.Value, job.bar.Max)
+	}
+	if !job.close.Visible() || job.stop.Visible() {
+		t.Error("after the import the dialog should offer Close, not Cancel")
+	}
+	if len(h.d.sidebar.items) != 2 {
+		t.Errorf("library list has %d items, want 2", len(h.d.sidebar.items))
+	}
+}
+
+func TestCancelStopsImport(t *testing.T) {
+	h := newHarness(t)
+	var job *importJob
+	h.afterDo = func() {
+		if job == nil {
+			job = h.d.lastJob
+		}
+		if job != nil && len(job.results) == 1 && !job.cancelled {
+			if !job.stop.Visible() || job.stop.Disabled() {
+				t.Error("Cancel not available during the import")
+			}
+			test.Tap(job.stop)
+		}
+	}
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"), fixture(t, "drought-aid.txt"), fixture(t, "harbour-reaction.txt"))
+	if job == nil {
+		t.Fatal("no import job")
+	}
+	if len(job.results) != 1 {
+		t.Fatalf("%d results after cancelling at the first, want 1: %+v", len(job.results), job.results)
+	}
+	if !strings.Contains(job.current.Text, "cancelled") {
+		t.Errorf("progress text %q does not say cancelled", job.current.Text)
+	}
+	items, err := h.eng.List(t.Context(), domain.ListQuery{})
+	if err != nil || len(items) != 1 {
+		t.Fatalf("library holds %d briefings (%v), want the 1 imported before Cancel", len(items), err)
+	}
+}
+
+func TestDropOnBriefingAddsArticle(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
+	h.drop(viewPos, fixture(t, "harbour-reaction.txt"))
+	b := h.d.view.current()
+	if len(b.Articles) != 2 {
+		t.Fatalf("briefing has %d articles, want 2", len(b.Articles))
+	}
+	if len(h.d.sidebar.items) != 1 {
+		t.Errorf("library list has %d items, want 1", len(h.d.sidebar.items))
+	}
+	// Summary sentences name the article they came from.
+	found := false
+	for _, o := range h.d.view.summary.Objects {
+		if strings.Contains(test.RenderObjectToMarkup(o), "Article 2") || strings.Contains(test.RenderObjectToMarkup(o), "Article 1") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("summary does not say which article each sentence came from")
+	}
+	// Reorder: the second article moves to the top and stays there.
+	second := b.Articles[1].Title
+	h.d.view.onMoveArticle(1, -1)
+	h.flush()
+	if got := h.d.view.current().Articles[0].Title; got != second {
+		t.Errorf("after moving up, first article %q, want %q", got, second)
+	}
+	stored, err := h.eng.Briefing(t.Context(), b.ID)
+	if err != nil || stored.Articles[0].Title != second {
+		t.Fatalf("reorder not saved: %v", err)
+	}
+	h.d.view.removeArticle(0)
+	h.flush()
+	if n := len(h.d.view.current().Articles); n != 1 {
+		t.Errorf("after removing, %d articles", n)
+	}
+}
+
+func TestSearchShowsHighlightedSnippets(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"), fixture(t, "drought-aid.txt"))
+	test.Type(h.d.sidebar.search, "convoy")
+	h.flush()
+	items := h.d.sidebar.items
+	if len(items) != 1 || !strings.Contains(items[0].Title, "Drought") {
+		t.Fatalf("search results %+v, want the drought briefing", items)
+	}
+	if items[0].Snippet == "" {
+		t.Fatal("no snippet")
+	}
+	segs := snippetSegments(items[0].Snippet)
+	bold := false
+	for _, s := range segs {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold && strings.EqualFold(ts.Text, "convoy") {
+			bold = true
+		}
+	}
+	if !bold {
+		t.Errorf("match not bold in %q", items[0].Snippet)
+	}
+	if !strings.Contains(h.d.sidebar.count.Text, "1 briefing match") {
+		t.Errorf("count %q", h.d.sidebar.count.Text)
+	}
+	h.d.sidebar.search.SetText("zzzunknownword")
+	h.flush()
+	if len(h.d.sidebar.items) != 0 || !h.d.sidebar.empty.Visible() {
+		t.Error("no-match search should show the empty hint")
+	}
+}
+
+func TestSelectOpensBriefing(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"), fixture(t, "drought-aid.txt"))
+	h.d.sidebar.list.Select(1)
+	h.flush()
+	want := h.d.sidebar.items[1].Title
+	if b := h.d.view.current(); b == nil || b.Title != want {
+		t.Fatalf("open briefing %v, want %q", b, want)
+	}
+	// Arrow keys move through the list when nothing has focus.
+	h.d.onTypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	h.flush()
+	if b := h.d.view.current(); b.Title != h.d.sidebar.items[0].Title {
+		t.Errorf("after Up, open %q", b.Title)
+	}
+}
+
+func TestLengthChangeResummarises(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
+	v := h.d.view
+	v.length.SetValue(2)
+	v.length.OnChangeEnded(2)
+	h.flush()
+	if n := len(v.current().Analysis.Summary.Sentences); n != 2 {
+		t.Fatalf("summary has %d sentences, want 2", n)
+	}
+	if v.lengthLabel.Text != "2 sentences" {
+		t.Errorf("length label %q", v.lengthLabel.Text)
+	}
+	stored, err := h.eng.Briefing(t.Context(), v.current().ID)
+	if err != nil || stored.Length.Sentences != 2 {
+		t.Fatalf("length not saved: %+v %v", stored.Length, err)
+	}
+	test.Tap(v.fit)
+	h.flush()
+	if !v.length.Disabled() || v.current().Length.Words != fitWords {
+		t.Errorf("fit one page: slider disabled %v, length %+v", v.length.Disabled(), v.current().Length)
+	}
+}
+
+func TestPinAndDropSentence(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
+	v := h.d.view
+	find := func(state spanState) (*prose, int, span) {
+		for _, p := range v.paragraphs {
+			for i, s := range p.spans {
+				if s.state == state {
+					return p, i, s
+				}
+			}
+		}
+		t.Fatalf("no sentence in state %d", state)
+		return nil, 0, span{}
+	}
+	p, i, chosen := find(spanChosen)
+	p.tapSpan(i)
+	h.flush()
+	b := v.current()
+	if !contains2(b.Edits.Dropped, chosen.ref) {
+		t.Fatalf("dropped %+v not in edits %+v", chosen.ref, b.Edits)
+	}
+	for _, s := range b.Analysis.Summary.Sentences {
+		if s.SentenceRef == chosen.ref {
+			t.Fatal("dropped sentence still in the summary")
+		}
+	}
+	p, i, plain := find(spanPlain)
+	p.tapSpan(i)
+	h.flush()
+	b = v.current()
+	in := false
+	for _, s := range b.Analysis.Summary.Sentences {
+		in = in || s.SentenceRef == plain.ref
+	}
+	if !contains2(b.Edits.Pinned, plain.ref) || !in {
+		t.Fatalf("pinned %+v: edits %+v, in summary %v", plain.ref, b.Edits, in)
+	}
+	stored, err := h.eng.Briefing(t.Context(), b.ID)
+	if err != nil || !contains2(stored.Edits.Pinned, plain.ref) {
+		t.Fatalf("pin not saved: %v", err)
+	}
+	// A real click on the pinned sentence's words drops it again.
+	p, i, _ = find(spanPinned)
+	runs, _ := p.flow(p.Size().Width)
+	for _, r := range runs {
+		if r.span == i {
+			test.TapAt(p, r.pos.AddXY(2, 2))
+			break
+		}
+	}
+	h.flush()
+	if contains2(v.current().Edits.Pinned, plain.ref) {
+		t.Error("clicking the pinned sentence did not drop it")
+	}
+	test.Tap(v.resetEdits)
+	h.flush()
+	if e := v.current().Edits; len(e.Pinned)+len(e.Dropped) != 0 {
+		t.Errorf("reset left edits %+v", e)
+	}
+}
+
+func TestActorCardFiltersText(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
+	v := h.d.view
+	if len(v.cards) == 0 {
+		t.Fatal("no actor cards")
+	}
+	a := v.current().Analysis.Actors[0]
+	test.Tap(v.cards[0])
+	if !v.filterBar.Visible() || !v.cards[0].selected {
+		t.Fatal("filter not shown")
+	}
+	want := map[domain.SentenceRef]bool{}
+	for _, r := range a.Sentences {
+		want[r] = true
+	}
+	if len(v.paragraphs) != len(want) {
+		t.Errorf("filtered text shows %d sentences, actor has %d", len(v.paragraphs), len(want))
+	}
+	test.Tap(v.cards[0])
+	if v.filterBar.Visible() || len(v.paragraphs) <= len(want) {
+		t.Error("tapping the card again should show all text")
+	}
+}
+
+func TestExportWritesFiles(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
+	p := h.d.showPreview(false)
+	if p == nil || p.page.page == nil {
+		t.Fatal("no preview page")
+	}
+	dir := t.TempDir()
+	for _, f := range exportFormats {
+		path := filepath.Join(dir, fileName(h.d.view.current().Title)+f.ext())
+		out, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.exportTo(out, f, func() { out.Close() })
+		h.flush()
+		data, err := os.ReadFile(path)
+		if err != nil || len(data) == 0 {
+			t.Fatalf("%s: empty export (%v)", f, err)
+		}
+		switch f {
+		case formatPDF:
+			if !strings.HasPrefix(string(data), "%PDF") {
+				t.Errorf("PDF export starts %q", data[:8])
+			}
+		case formatDOCX:
+			if !strings.HasPrefix(string(data), "PK") {
+				t.Errorf("DOCX export is not a zip")
+			}
+		default:
+			if !strings.Contains(string(data), "Velmora") {
+				t.Errorf("%s export lacks the story: %.200s", f, data)
+			}
+		}
+	}
+}
+
+func TestPrintHandsPDFToSystem(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
+	p := h.d.showPreview(true)
+	test.Tap(p.print)
+	h.flush()
+	if h.printed == "" {
+		t.Fatal("nothing printed")
+	}
+	defer os.Remove(h.printed)
+	data, err := os.ReadFile(h.printed)
+	if err != nil || !strings.HasPrefix(string(data), "%PDF") {
+		t.Fatalf("printed file is not a PDF: %v", err)
+	}
+	if h.d.status.Text != "Brief sent to the printer." {
+		t.Errorf("status %q", h.d.status.Text)
+	}
+}
+
+func TestPreferencesSaved(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
+	p := newPreferences(h.d)
+	p.show()
+	p.paper.SetSelected("Letter")
+	p.length.SetSelected("Fit one page")
+	test.Type(p.classification, "RESTRICTED")
+	test.Tap(p.save)
+	pr := h.d.prefs
+	if pr.String(prefPaper) != "letter" || pr.Int(prefDefaultLength) != fitOnePage || pr.String(prefClassification) != "RESTRICTED" {
+		t.Fatalf("prefs: paper %q length %d class %q", pr.String(prefPaper), pr.Int(prefDefaultLength), pr.String(prefClassification))
+	}
+	if o := h.d.briefOptions(); o.Paper != "letter" || o.Classification != "RESTRICTED" {
+		t.Errorf("brief options %+v", o)
+	}
+	if !h.d.view.classification.Visible() || h.d.view.classification.Text != "RESTRICTED" {
+		t.Error("open briefing does not show the classification line")
+	}
+	// A reopened dialog shows what was saved.
+	q := newPreferences(h.d)
+	q.show()
+	if q.paper.Selected != "Letter" || q.length.Selected != "Fit one page" || q.classification.Text != "RESTRICTED" {
+		t.Errorf("reopened prefs: %q %q %q", q.paper.Selected, q.length.Selected, q.classification.Text)
+	}
+}
+
+func TestDeleteWithUndo(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
+	id := h.d.view.current().ID
+	h.d.onTypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if h.d.view.current() != nil || len(h.d.sidebar.items) != 0 || !h.d.undoButton.Visible() {
+		t.Fatal("delete did not clear the view and list")
+	}
+	test.Tap(h.d.undoButton)
+	h.flush()
+	if b := h.d.view.current(); b == nil || b.ID != id || len(h.d.sidebar.items) != 1 {
+		t.Fatal("undo did not bring the briefing back")
+	}
+	h.d.onDelete()
+	h.fireTimers()
+	h.flush()
+	if _, err := h.eng.Briefing(t.Context(), id); err == nil {
+		t.Error("briefing still in the library after the undo time ran out")
+	}
+	if len(h.d.sidebar.items) != 0 {
+		t.Errorf("list shows %d items", len(h.d.sidebar.items))
+	}
+}
+
+func TestPasteTextMakesBriefing(t *testing.T) {
+	h := newHarness(t)
+	data, err := os.ReadFile(fixture(t, "drought-aid.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.d.app.Clipboard().SetContent(string(data))
+	h.d.onPaste()
+	h.flush()
+	if b := h.d.view.current(); b == nil || !strings.Contains(b.Title, "Drought") {
+		t.Fatalf("pasted text did not open as a briefing: %v (status %q)", b, h.d.status.Text)
+	}
+	if !isLink("https://example.org/a") || isLink("two words") || isLink("ftp://x") {
+		t.Error("isLink")
+	}
+}
+
+func TestStartImportsSamplesAndArguments(t *testing.T) {
+	h := newHarness(t)
+	h.d.start([]string{fixture(t, "drought-aid.txt")})
+	h.flush()
+	items, err := h.eng.List(t.Context(), domain.ListQuery{Limit: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) < 2 || len(h.d.sidebar.items) != len(items) {
+		t.Fatalf("library %d items, list %d: samples and argument not imported", len(items), len(h.d.sidebar.items))
+	}
+	if b := h.d.view.current(); b == nil || !strings.Contains(b.Title, "Drought") {
+		t.Errorf("the argument's briefing is not open: %v", b)
+	}
+}
+
+func TestParagraphSpansCoverBody(t *testing.T) {
+	a := &domain.Article{Paragraphs: []string{"One two. Three four.", "Five six."}}
+	body := a.Body()
+	sents := []domain.Sentence{
+		{SentenceRef: domain.SentenceRef{Index: 0}, Start: 0, End: 8},
+		{SentenceRef: domain.SentenceRef{Index: 1}, Start: 9, End: 20},
+		{SentenceRef: domain.SentenceRef{Index: 2}, Start: 22, End: 31},
+	}
+	if body[22:31] != "Five six." {
+		t.Fatalf("fixture offsets wrong: %q", body[22:31])
+	}
+	chosen := map[domain.SentenceRef]spanState{{Index: 1}: spanChosen}
+	paras := paragraphSpans(a, sents, chosen)
+	if len(paras) != 2 || len(paras[0]) != 3 || paras[0][1].state != spanGap || paras[0][2].state != spanChosen || paras[1][0].text != "Five six." {
+		t.Fatalf("spans %+v", paras)
+	}
+}

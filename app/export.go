@@ -1,0 +1,336 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"io"
+	"os"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"briefdesk/internal/brief"
+	"briefdesk/internal/domain"
+	"briefdesk/internal/engine"
+)
+
+// exportFormat is a file format a brief can be exported in.
+type exportFormat string
+
+// Export formats, in the order the dialog offers them.
+const (
+	formatPDF      exportFormat = "PDF"
+	formatDOCX     exportFormat = "Word (DOCX)"
+	formatMarkdown exportFormat = "Markdown"
+	formatText     exportFormat = "Plain text"
+)
+
+var exportFormats = []exportFormat{formatPDF, formatDOCX, formatMarkdown, formatText}
+
+// ext returns the file extension of f.
+func (f exportFormat) ext() string {
+	switch f {
+	case formatDOCX:
+		return ".docx"
+	case formatMarkdown:
+		return ".md"
+	case formatText:
+		return ".txt"
+	default:
+		return ".pdf"
+	}
+}
+
+// renderBrief writes b in format f with the brief package.
+func renderBrief(w io.Writer, b *domain.Briefing, f exportFormat, opts brief.Options) error {
+	if b.Analysis == nil {
+		b.Analysis = engine.Analyze(b.Articles, b.Length, b.Edits)
+	}
+	switch f {
+	case formatDOCX:
+		return brief.DOCX(w, b, opts)
+	case formatMarkdown:
+		return brief.Markdown(w, b, opts)
+	case formatText:
+		return brief.Text(w, b, opts)
+	default:
+		return engine.WriteBrief(w, b, opts)
+	}
+}
+
+// briefPreview is the print and export dialog: the one-page brief as it
+// will print, with format and paper choices.
+type briefPreview struct {
+	d      *desk
+	b      *domain.Briefing
+	dlg    *dialog.CustomDialog
+	page   *pagePreview
+	format *widget.RadioGroup
+	paper  *widget.RadioGroup
+	note   *widget.Label
+	print  *widget.Button
+	export *widget.Button
+}
+
+func (d *desk) onPrint()  { d.showPreview(true) }
+func (d *desk) onExport() { d.showPreview(false) }
+
+// showPreview opens the print/export dialog for the open briefing.
+func (d *desk) showPreview(printing bool) *briefPreview {
+	b := d.view.current()
+	if b == nil {
+		d.showInfo("No briefing open", "Select a briefing in the library (or drop an article) first, then print or export it.")
+		return nil
+	}
+	p := &briefPreview{d: d, b: cloneBriefing(b)}
+	p.b.Analysis = b.Analysis
+	title := "Export brief"
+	if printing {
+		title = "Print brief"
+	}
+	p.dlg = dialog.NewCustomWithoutButtons(title, p.buildUI(printing), d.win)
+	p.dlg.Resize(fyne.NewSize(900, 700))
+	p.dlg.Show()
+	p.refreshPage()
+	return p
+}
+
+func (p *briefPreview) buildUI(printing bool) fyne.CanvasObject {
+	p.page = newPagePreview()
+	opts := p.d.briefOptions()
+	paperNames := []string{"A4", "Letter"}
+	p.paper = &widget.RadioGroup{Options: paperNames, Selected: "A4", OnChanged: func(string) { p.refreshPage() }}
+	p.paper.ExtendBaseWidget(p.paper)
+	if opts.Paper == brief.Letter {
+		p.paper.Selected = "Letter"
+	}
+	var names []string
+	for _, f := range exportFormats {
+		names = append(names, string(f))
+	}
+	p.format = &widget.RadioGroup{Options: names, Selected: string(formatPDF)}
+	p.format.ExtendBaseWidget(p.format)
+	p.note = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	p.print = &widget.Button{Text: "Print", Icon: theme.DocumentPrintIcon(), OnTapped: p.onPrint}
+	p.export = &widget.Button{Text: "Export…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
+	if printing {
+		p.print.Importance = widget.HighImportance
+	} else {
+		p.export.Importance = widget.HighImportance
+	}
+	cancel := &widget.Button{Text: "Close", OnTapped: func() { p.dlg.Hide() }}
+	side := container.NewVBox(
+		heading("Paper"), p.paper,
+		widget.NewSeparator(),
+		heading("Export as"), p.format,
+		widget.NewSeparator(),
+		p.note,
+	)
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, p.export, p.print)
+	body := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, 400), side), p.page)
+	return container.NewBorder(nil, buttons, nil, nil, body)
+}
+
+// options are the rendering options chosen in the dialog.
+func (p *briefPreview) options() brief.Options {
+	o := p.d.briefOptions()
+	o.Paper = brief.A4
+	if p.paper.Selected == "Letter" {
+		o.Paper = brief.Letter
+	}
+	return o
+}
+
+// refreshPage lays the brief out again (fast: no NLP, just fitting).
+func (p *briefPreview) refreshPage() {
+	page, err := brief.Layout(p.b, p.options())
+	if err != nil {
+		p.note.SetText("The preview could not be drawn: " + err.Error())
+		return
+	}
+	p.page.setPage(page)
+	p.note.SetText(fmt.Sprintf("One page, body text %.1f pt. Print sends the PDF to the default printer.", page.BodySize))
+}
+
+// onPrint renders the PDF to a temporary file and hands it to the system.
+func (p *briefPreview) onPrint() {
+	b, opts, d := p.b, p.options(), p.d
+	p.print.Disable()
+	d.setStatus("Preparing the brief for printing…")
+	d.run(func() {
+		path, err := writeTempPDF(d, b, opts)
+		if err == nil {
+			err = d.print(path)
+		}
+		d.do(func() {
+			p.print.Enable()
+			if err != nil {
+				d.showError("Could not print the brief", err, "Check that a printer is set up (Settings → Printers), or use Export to save a PDF and print it from a PDF viewer.")
+				return
+			}
+			p.dlg.Hide()
+			d.setStatus("Brief sent to the printer.")
+		})
+	})
+}
+
+func writeTempPDF(d *desk, b *domain.Briefing, opts brief.Options) (string, error) {
+	f, err := tempPDF()
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if err := d.render(f, b, formatPDF, opts); err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), f.Close()
+}
+
+// onExport asks where to save, then writes the chosen format there.
+func (p *briefPreview) onExport() {
+	f := exportFormat(p.format.Selected)
+	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			p.d.showError("Could not save the brief", err, "Choose a folder you may write to.")
+			return
+		}
+		if wc == nil {
+			return
+		}
+		p.exportTo(wc, f, func() { wc.Close() })
+	}, p.d.win)
+	fd.SetFileName(fileName(p.b.Title) + f.ext())
+	fd.Resize(fyne.NewSize(860, 600))
+	fd.Show()
+}
+
+// exportTo renders off the UI goroutine and writes to w, then calls done.
+func (p *briefPreview) exportTo(w io.Writer, f exportFormat, done func()) {
+	b, opts, d := p.b, p.options(), p.d
+	d.run(func() {
+		var buf bytes.Buffer
+		err := d.render(&buf, b, f, opts)
+		if err == nil {
+			_, err = w.Write(buf.Bytes())
+		}
+		done()
+		d.do(func() {
+			if err != nil {
+				d.showError("Could not export the brief", err, "Check that there is disk space and the folder is writable, then try again.")
+				return
+			}
+			p.dlg.Hide()
+			d.setStatus(fmt.Sprintf("Brief exported as %s.", f))
+		})
+	})
+}
+
+// fileName makes a safe file name from a briefing title.
+func fileName(title string) string {
+	var b strings.Builder
+	for _, r := range title {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case r == ' ' || r == '-' || r == '_':
+			b.WriteRune(' ')
+		}
+	}
+	s := strings.Join(strings.Fields(b.String()), " ")
+	if len(s) > 60 {
+		s = strings.TrimSpace(s[:strings.LastIndexByte(s[:60], ' ')+1])
+	}
+	if s == "" {
+		s = "brief"
+	}
+	return s
+}
+
+// pagePreview draws a laid-out brief page from the same display list the
+// PDF is drawn from, so the preview is what prints.
+type pagePreview struct {
+	widget.BaseWidget
+	page *brief.Page
+}
+
+func newPagePreview() *pagePreview {
+	p := &pagePreview{}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+func (p *pagePreview) setPage(page *brief.Page) {
+	p.page = page
+	p.Refresh()
+}
+
+func (p *pagePreview) MinSize() fyne.Size { return fyne.NewSize(300, 420) }
+
+func (p *pagePreview) CreateRenderer() fyne.WidgetRenderer { return &pageRenderer{p: p} }
+
+type pageRenderer struct {
+	p       *pagePreview
+	objects []fyne.CanvasObject
+}
+
+// ptToMM converts points to millimetres.
+const ptToMM = 25.4 / 72
+
+func (r *pageRenderer) Layout(s fyne.Size) {
+	r.objects = r.objects[:0]
+	pg := r.p.page
+	if pg == nil || pg.Width <= 0 {
+		return
+	}
+	scale := float32(min(float64(s.Width)/pg.Width, float64(s.Height)/pg.Height))
+	w, h := float32(pg.Width)*scale, float32(pg.Height)*scale
+	off := fyne.NewPos((s.Width-w)/2, (s.Height-h)/2)
+	shadow := &canvas.Rectangle{FillColor: color.NRGBA{A: 0x40}}
+	shadow.Move(off.AddXY(3, 3))
+	shadow.Resize(fyne.NewSize(w, h))
+	paper := &canvas.Rectangle{FillColor: color.White}
+	paper.Move(off)
+	paper.Resize(fyne.NewSize(w, h))
+	r.objects = append(r.objects, shadow, paper)
+	pos := func(x, y float64) fyne.Position {
+		return off.AddXY(float32(x)*scale, float32(y)*scale)
+	}
+	for _, it := range pg.Items {
+		c := color.NRGBA{R: it.Color.R, G: it.Color.G, B: it.Color.B, A: 0xff}
+		switch it.Kind {
+		case brief.RectItem:
+			rect := &canvas.Rectangle{FillColor: c}
+			rect.Move(pos(it.X, it.Y))
+			rect.Resize(fyne.NewSize(float32(it.W)*scale, float32(it.H)*scale))
+			r.objects = append(r.objects, rect)
+		case brief.LineItem:
+			l := &canvas.Line{StrokeColor: c, StrokeWidth: max(float32(it.Stroke)*scale, 1)}
+			l.Position1 = pos(it.X, it.Y)
+			l.Position2 = pos(it.X+it.W, it.Y+it.H)
+			r.objects = append(r.objects, l)
+		case brief.TextItem:
+			px := float32(it.Size*ptToMM) * scale
+			t := &canvas.Text{Text: it.Text, Color: c, TextSize: px, TextStyle: fyne.TextStyle{Bold: it.Style == brief.Bold, Italic: it.Style == brief.Italic}}
+			// Y is the baseline; Noto Sans ascends 1.069 em above it.
+			t.Move(pos(it.X, it.Y).SubtractXY(0, px*1.069))
+			r.objects = append(r.objects, t)
+		}
+	}
+}
+
+func (r *pageRenderer) MinSize() fyne.Size { return r.p.MinSize() }
+func (r *pageRenderer) Refresh() {
+	r.Layout(r.p.Size())
+	canvas.Refresh(r.p)
+}
+func (r *pageRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *pageRenderer) Destroy()                     {}

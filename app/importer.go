@@ -1,0 +1,217 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"briefdesk/internal/domain"
+	"briefdesk/internal/engine"
+)
+
+// importJob is one import of dropped or opened sources: a progress bar with
+// Cancel while it runs, then the per-file results.
+type importJob struct {
+	d       *desk
+	sources []string
+	into    int64
+	ctx     context.Context
+	cancel  context.CancelFunc
+
+	dlg     *dialog.CustomDialog
+	bar     *widget.ProgressBar
+	current *widget.Label
+	summary *widget.Label
+	list    *widget.List
+	stop    *widget.Button
+	close   *widget.Button
+
+	results   []domain.ImportResult
+	cancelled bool
+	finished  bool
+}
+
+func newImportJob(d *desk, sources []string, into int64) *importJob {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &importJob{d: d, sources: sources, into: into, ctx: ctx, cancel: cancel}
+}
+
+func (j *importJob) buildUI() fyne.CanvasObject {
+	j.bar = &widget.ProgressBar{Max: 1}
+	j.bar.ExtendBaseWidget(j.bar)
+	j.current = &widget.Label{Text: "Reading " + describeSources(j.sources) + "…", Truncation: fyne.TextTruncateEllipsis}
+	j.summary = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	j.list = &widget.List{
+		Length:     func() int { return len(j.results) },
+		CreateItem: j.createRow,
+		UpdateItem: j.updateRow,
+	}
+	j.list.ExtendBaseWidget(j.list)
+	j.stop = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: j.onCancel}
+	j.close = &widget.Button{Text: "Close", Importance: widget.HighImportance, OnTapped: j.onClose}
+	j.close.Hide()
+	buttons := container.NewHBox(layout.NewSpacer(), j.stop, j.close)
+	top := container.NewVBox(j.current, j.bar, j.summary)
+	return container.NewBorder(top, buttons, nil, nil, j.list)
+}
+
+func (j *importJob) createRow() fyne.CanvasObject {
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil,
+		container.NewVBox(
+			&widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+			&widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText},
+		))
+}
+
+func (j *importJob) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	r := j.results[id]
+	c := o.(*fyne.Container)
+	texts := c.Objects[0].(*fyne.Container)
+	icon := c.Objects[1].(*widget.Icon)
+	name := texts.Objects[0].(*widget.Label)
+	detail := texts.Objects[1].(*widget.Label)
+	path := r.Path
+	if path == "" {
+		path = "(unknown source)"
+	}
+	name.SetText(filepath.Base(path))
+	switch r.Status {
+	case domain.Imported:
+		icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+		detail.Importance = widget.MediumImportance
+		detail.SetText("Imported: " + r.Detail)
+	case domain.Duplicate:
+		icon.SetResource(theme.NewWarningThemedResource(theme.ContentCopyIcon()))
+		detail.Importance = widget.WarningImportance
+		detail.SetText("Duplicate, " + r.Detail)
+	default:
+		icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+		detail.Importance = widget.DangerImportance
+		detail.SetText("Failed: " + r.Detail)
+	}
+}
+
+// describeSources names what is being imported in a few words.
+func describeSources(src []string) string {
+	if len(src) == 1 {
+		return filepath.Base(src[0])
+	}
+	return fmt.Sprintf("%d items", len(src))
+}
+
+// start shows the progress dialog and imports off the UI goroutine.
+func (j *importJob) start() {
+	content := j.buildUI()
+	title := "Importing"
+	if j.into != 0 {
+		title = "Adding to the briefing"
+	}
+	j.dlg = dialog.NewCustomWithoutButtons(title, content, j.d.win)
+	j.dlg.Resize(fyne.NewSize(560, 420))
+	j.dlg.Show()
+	j.d.setStatus("Importing " + describeSources(j.sources) + "…")
+	j.d.run(func() {
+		res := j.d.svc.Import(j.ctx, j.sources, j.into, func(p engine.Progress) {
+			j.d.do(func() { j.onProgress(p) })
+		})
+		j.d.do(func() { j.onDone(res) })
+	})
+}
+
+// onProgress shows one finished source.
+func (j *importJob) onProgress(p engine.Progress) {
+	if j.finished {
+		return
+	}
+	if p.Total > 0 {
+		j.bar.Max = float64(p.Total)
+	}
+	j.bar.SetValue(float64(p.Done))
+	j.current.SetText(fmt.Sprintf("%d of %d: %s", p.Done, p.Total, filepath.Base(p.Result.Path)))
+	j.results = append(j.results, p.Result)
+	j.list.Refresh()
+	j.summary.SetText(countResults(j.results))
+}
+
+// onCancel stops the import after the file being read; what was imported stays.
+func (j *importJob) onCancel() {
+	j.cancelled = true
+	j.cancel()
+	j.stop.Disable()
+	j.current.SetText("Cancelling after the current file…")
+}
+
+// onDone shows the results; a single clean import opens its briefing at once.
+func (j *importJob) onDone(res []domain.ImportResult) {
+	j.finished = true
+	j.cancel()
+	if len(res) >= len(j.results) {
+		j.results = res
+	}
+	j.list.Refresh()
+	j.bar.Max = float64(max(len(j.results), 1))
+	j.bar.SetValue(j.bar.Max)
+	summary := countResults(j.results)
+	j.summary.SetText(summary)
+	if j.cancelled {
+		j.current.SetText(fmt.Sprintf("Import cancelled. What was imported before stays in the library."))
+	} else {
+		j.current.SetText("Import finished.")
+	}
+	j.stop.Hide()
+	j.close.Show()
+	j.d.setStatus(summary)
+	j.d.onImported(j.into, j.results)
+
+	opened := int64(0)
+	for _, r := range j.results {
+		if r.Status == domain.Imported || (r.Status == domain.Duplicate && r.BriefingID != 0) {
+			opened = r.BriefingID
+		}
+	}
+	if len(j.results) == 1 && j.results[0].Status != domain.Failed && !j.cancelled {
+		j.dlg.Hide()
+		if opened != 0 && j.into == 0 {
+			j.d.openBriefing(opened)
+		}
+		return
+	}
+	if len(j.results) == 0 {
+		j.dlg.Hide()
+		if !j.cancelled {
+			j.d.showInfo("Nothing to import", "No articles were found in "+describeSources(j.sources)+". Briefdesk reads text, Markdown, HTML, PDF, Word, OpenDocument, RTF and e-mail files.")
+		}
+	}
+}
+
+func (j *importJob) onClose() { j.dlg.Hide() }
+
+// countResults sums the outcomes up in one line.
+func countResults(rs []domain.ImportResult) string {
+	var imp, dup, fail int
+	for _, r := range rs {
+		switch r.Status {
+		case domain.Imported:
+			imp++
+		case domain.Duplicate:
+			dup++
+		default:
+			fail++
+		}
+	}
+	s := fmt.Sprintf("%d imported", imp)
+	if dup > 0 {
+		s += fmt.Sprintf(", %d already in the library", dup)
+	}
+	if fail > 0 {
+		s += fmt.Sprintf(", %d failed", fail)
+	}
+	return s + "."
+}

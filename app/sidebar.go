@@ -1,0 +1,416 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"briefdesk/internal/domain"
+)
+
+// pageSize is how many briefings the sidebar loads at a time.
+const pageSize = 50
+
+// searchDelay lets the officer finish a word before the library is queried.
+const searchDelay = 180 * time.Millisecond
+
+// Period filter choices.
+const (
+	periodAll   = "Any time"
+	periodToday = "Today"
+	periodWeek  = "Past 7 days"
+	periodMonth = "Past 30 days"
+)
+
+// sidebar is the library: search, filters and the briefings, newest first,
+// grouped by date, paged from the engine as the list scrolls.
+type sidebar struct {
+	d *desk
+
+	search *widget.Entry
+	period *widget.Select
+	source *widget.SelectEntry
+	list   *widget.List
+	count  *widget.Label
+	empty  *widget.Label
+
+	items   []domain.BriefingItem
+	more    bool  // another page may exist
+	loading bool  // a page is being fetched
+	gen     int   // bumps on every new query so stale pages are dropped
+	hidden  int64 // briefing hidden while its deletion can be undone
+	openID  int64
+	now     func() time.Time
+	delay   time.Duration
+	stopper func()
+	sources    map[string]bool
+	sourceList []string
+}
+
+func newSidebar(d *desk) *sidebar {
+	return &sidebar{d: d, now: time.Now, delay: searchDelay, sources: map[string]bool{}}
+}
+
+func (s *sidebar) buildUI() fyne.CanvasObject {
+	s.search = &widget.Entry{PlaceHolder: "Search the library (Ctrl+F)", ActionItem: widget.NewIcon(theme.SearchIcon()), OnChanged: s.onSearchChanged}
+	s.search.ExtendBaseWidget(s.search)
+	s.period = &widget.Select{Options: []string{periodAll, periodToday, periodWeek, periodMonth}, Selected: periodAll, OnChanged: s.onFilterChanged}
+	s.period.ExtendBaseWidget(s.period)
+	s.source = widget.NewSelectEntry(nil)
+	s.source.PlaceHolder = "All sources"
+	s.source.OnChanged = s.onFilterChanged
+	s.list = &widget.List{
+		Length:     func() int { return len(s.items) },
+		CreateItem: s.createRow,
+		UpdateItem: s.updateRow,
+		OnSelected: s.onSelected,
+	}
+	s.list.ExtendBaseWidget(s.list)
+	s.count = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
+	s.empty = &widget.Label{Text: "No briefings yet.\nDrop articles on the window to make one.", Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	s.empty.Hide()
+	filters := container.NewGridWithColumns(2, s.period, s.source)
+	top := container.NewVBox(heading("Library"), s.search, filters)
+	return container.NewBorder(top, s.count, nil, nil, container.NewStack(s.list, container.NewPadded(s.empty)))
+}
+
+// row is one list entry: an optional date-group header, the title, the
+// sources line and, when searching, the highlighted snippet.
+type row struct {
+	group   *widget.Label
+	title   *widget.Label
+	meta    *widget.Label
+	snippet *widget.RichText
+}
+
+func (s *sidebar) createRow() fyne.CanvasObject {
+	r := &row{
+		group:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance, SizeName: theme.SizeNameCaptionText},
+		title:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+		meta:    &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText},
+		snippet: &widget.RichText{Truncation: fyne.TextTruncateEllipsis},
+	}
+	box := container.NewVBox(r.group, r.title, r.meta, r.snippet)
+	box.Objects = append(box.Objects, &rowRef{r: r})
+	return box
+}
+
+// rowRef carries a row's widgets inside its container; it draws nothing.
+type rowRef struct {
+	widget.BaseWidget
+	r *row
+}
+
+func (*rowRef) MinSize() fyne.Size { return fyne.Size{} }
+func (r *rowRef) CreateRenderer() fyne.WidgetRenderer {
+	r.ExtendBaseWidget(r)
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
+}
+
+func (s *sidebar) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	r := box.Objects[len(box.Objects)-1].(*rowRef).r
+	it := s.items[id]
+	if g := s.groupOf(id); g != "" {
+		r.group.SetText(strings.ToUpper(g))
+		r.group.Show()
+	} else {
+		r.group.Hide()
+	}
+	r.title.SetText(it.Title)
+	r.meta.SetText(s.metaLine(it))
+	if it.Snippet != "" {
+		r.snippet.Segments = snippetSegments(it.Snippet)
+		r.snippet.Refresh()
+		r.snippet.Show()
+	} else {
+		r.snippet.Hide()
+	}
+	if s.more && !s.loading && id >= len(s.items)-10 {
+		s.loadPage(len(s.items))
+	}
+}
+
+// groupOf returns the date-group header shown above item id, or "" when the
+// item continues the group of the one before it.
+func (s *sidebar) groupOf(id int) string {
+	g := dateGroup(s.items[id].Updated, s.now())
+	if id > 0 && dateGroup(s.items[id-1].Updated, s.now()) == g {
+		return ""
+	}
+	return g
+}
+
+// dateGroup names the group a date falls in, relative to now.
+func dateGroup(t, now time.Time) string {
+	t, now = t.Local(), now.Local()
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
+	switch {
+	case !t.Before(today):
+		return "Today"
+	case !t.Before(today.AddDate(0, 0, -1)):
+		return "Yesterday"
+	case !t.Before(today.AddDate(0, 0, -6)):
+		return "This week"
+	case !t.Before(today.AddDate(0, 0, -30)):
+		return "This month"
+	case t.Year() == now.Year():
+		return "Earlier this year"
+	default:
+		return "Older"
+	}
+}
+
+func (s *sidebar) metaLine(it domain.BriefingItem) string {
+	var parts []string
+	if it.Sources != "" {
+		parts = append(parts, it.Sources)
+	}
+	if it.Articles > 1 {
+		parts = append(parts, fmt.Sprintf("%d articles", it.Articles))
+	}
+	if !it.Updated.IsZero() {
+		if dateGroup(it.Updated, s.now()) == "Today" {
+			parts = append(parts, it.Updated.Local().Format("15:04"))
+		} else {
+			parts = append(parts, it.Updated.Local().Format("2 Jan 2006"))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// snippetSegments renders a search snippet with [ and ] around matches as
+// text with the matches in bold.
+func snippetSegments(snippet string) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	plain := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
+	bold := widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameCaptionText}
+	rest := strings.Join(strings.Fields(snippet), " ")
+	for rest != "" {
+		i := strings.IndexByte(rest, '[')
+		if i < 0 {
+			segs = append(segs, &widget.TextSegment{Text: rest, Style: plain})
+			break
+		}
+		j := strings.IndexByte(rest[i:], ']')
+		if j < 0 {
+			segs = append(segs, &widget.TextSegment{Text: rest, Style: plain})
+			break
+		}
+		if i > 0 {
+			segs = append(segs, &widget.TextSegment{Text: rest[:i], Style: plain})
+		}
+		segs = append(segs, &widget.TextSegment{Text: rest[i+1 : i+j], Style: bold})
+		rest = rest[i+j+1:]
+	}
+	return segs
+}
+
+// rowHeight is the height of item id, which depends on its header and snippet.
+func (s *sidebar) rowHeight(id int) float32 {
+	r := s.createRow().(*fyne.Container)
+	parts := r.Objects[:4]
+	pad := theme.Padding()
+	h := parts[1].MinSize().Height + parts[2].MinSize().Height + pad
+	if s.groupOf(id) != "" {
+		h += parts[0].MinSize().Height + pad
+	}
+	if s.items[id].Snippet != "" {
+		h += parts[3].MinSize().Height + pad
+	}
+	return h
+}
+
+func (s *sidebar) onSearchChanged(string) {
+	if s.stopper != nil {
+		s.stopper()
+		s.stopper = nil
+	}
+	if s.delay <= 0 {
+		s.reload()
+		return
+	}
+	s.stopper = s.d.after(s.delay, s.reload)
+}
+
+func (s *sidebar) onFilterChanged(string) { s.onSearchChanged("") }
+
+// query builds the list query from the search box and filters.
+func (s *sidebar) query(offset int) domain.ListQuery {
+	q := domain.ListQuery{Search: strings.TrimSpace(s.search.Text), Source: strings.TrimSpace(s.source.Text), Offset: offset, Limit: pageSize}
+	now := s.now()
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
+	switch s.period.Selected {
+	case periodToday:
+		q.From = today
+	case periodWeek:
+		q.From = today.AddDate(0, 0, -6)
+	case periodMonth:
+		q.From = today.AddDate(0, 0, -29)
+	}
+	return q
+}
+
+// reload starts the list again from the first page.
+func (s *sidebar) reload() {
+	s.gen++
+	s.loading = false
+	s.loadPage(0)
+}
+
+// loadPage fetches the page at offset off the UI goroutine.
+func (s *sidebar) loadPage(offset int) {
+	s.loading = true
+	gen, q := s.gen, s.query(offset)
+	s.d.run(func() {
+		items, err := s.d.svc.List(context.Background(), q)
+		s.d.do(func() { s.onPage(gen, offset, items, err) })
+	})
+}
+
+func (s *sidebar) onPage(gen, offset int, items []domain.BriefingItem, err error) {
+	if gen != s.gen {
+		return // a newer query is on its way
+	}
+	s.loading = false
+	if err != nil {
+		s.count.SetText("The library could not be read: " + err.Error())
+		return
+	}
+	s.more = len(items) == pageSize
+	if offset == 0 {
+		s.items = s.items[:0]
+	}
+	for _, it := range items {
+		if it.ID == s.hidden {
+			continue
+		}
+		s.items = append(s.items, it)
+		for _, src := range strings.Split(it.Sources, ",") {
+			if src = strings.TrimSpace(src); src != "" && !s.sources[src] {
+				s.sources[src] = true
+				s.sourceList = append(s.sourceList, src)
+				s.source.SetOptions(s.sourceList)
+			}
+		}
+	}
+	for i := offset; i < len(s.items); i++ {
+		s.list.SetItemHeight(i, s.rowHeight(i))
+	}
+	s.list.Refresh()
+	s.updateCount()
+	s.reselect()
+}
+
+func (s *sidebar) updateCount() {
+	n := fmt.Sprint(len(s.items))
+	if s.more {
+		n += "+"
+	}
+	switch {
+	case len(s.items) == 0 && s.filtered():
+		s.empty.SetText("Nothing matches.\nTry other words or clear the filters.")
+		s.empty.Show()
+	case len(s.items) == 0:
+		s.empty.SetText("No briefings yet.\nDrop articles on the window to make one.")
+		s.empty.Show()
+	default:
+		s.empty.Hide()
+	}
+	word := "briefings"
+	if len(s.items) == 1 {
+		word = "briefing"
+	}
+	if s.filtered() {
+		s.count.SetText(fmt.Sprintf("%s %s match", n, word))
+	} else {
+		s.count.SetText(fmt.Sprintf("%s %s", n, word))
+	}
+}
+
+func (s *sidebar) filtered() bool {
+	return strings.TrimSpace(s.search.Text) != "" || s.period.Selected != periodAll || strings.TrimSpace(s.source.Text) != ""
+}
+
+// reselect keeps the open briefing highlighted after the list reloads.
+func (s *sidebar) reselect() {
+	for i, it := range s.items {
+		if it.ID == s.openID {
+			s.list.Select(i)
+			return
+		}
+	}
+	s.list.UnselectAll()
+}
+
+func (s *sidebar) onSelected(id widget.ListItemID) {
+	if id < 0 || id >= len(s.items) {
+		return
+	}
+	if s.items[id].ID == s.openID {
+		return
+	}
+	s.openID = s.items[id].ID
+	s.d.openBriefing(s.openID)
+}
+
+// markOpen records the briefing shown, so the list highlights it.
+func (s *sidebar) markOpen(id int64) {
+	s.openID = id
+	s.reselect()
+}
+
+// selectNext moves the selection by delta (arrow keys when the list has no focus).
+func (s *sidebar) selectNext(delta int) {
+	if len(s.items) == 0 {
+		return
+	}
+	cur := -1
+	for i, it := range s.items {
+		if it.ID == s.openID {
+			cur = i
+		}
+	}
+	next := min(max(cur+delta, 0), len(s.items)-1)
+	s.list.Select(next)
+	s.list.ScrollTo(next)
+}
+
+// hide removes briefing id from the list while its deletion can be undone;
+// 0 shows everything again.
+func (s *sidebar) hide(id int64) {
+	s.hidden = id
+	if id == 0 {
+		s.reload()
+		return
+	}
+	for i, it := range s.items {
+		if it.ID == id {
+			s.items = append(s.items[:i], s.items[i+1:]...)
+			break
+		}
+	}
+	if s.openID == id {
+		s.openID = 0
+	}
+	for i := range s.items {
+		s.list.SetItemHeight(i, s.rowHeight(i))
+	}
+	s.list.UnselectAll()
+	s.list.Refresh()
+	s.updateCount()
+}
+
+func (s *sidebar) focusSearch() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.search); c != nil {
+		c.Focus(s.search)
+	}
+}
