@@ -97,10 +97,10 @@ func (c *actorCard) Tapped(*fyne.PointEvent) {
 	}
 }
 
-func (c *actorCard) Cursor() desktop.Cursor            { return desktop.PointerCursor }
-func (c *actorCard) MouseIn(*desktop.MouseEvent)      { c.hovered = true; c.applyColors() }
-func (c *actorCard) MouseMoved(*desktop.MouseEvent)   {}
-func (c *actorCard) MouseOut()                        { c.hovered = false; c.applyColors() }
+func (c *actorCard) Cursor() desktop.Cursor         { return desktop.PointerCursor }
+func (c *actorCard) MouseIn(*desktop.MouseEvent)    { c.hovered = true; c.applyColors() }
+func (c *actorCard) MouseMoved(*desktop.MouseEvent) {}
+func (c *actorCard) MouseOut()                      { c.hovered = false; c.applyColors() }
 
 // shorten cuts s at a word boundary to at most n bytes, adding an ellipsis.
 func shorten(s string, n int) string {

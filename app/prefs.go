@@ -3,10 +3,10 @@ package app
 // Preference keys, in one place so the preferences dialog, Run and the
 // briefing view cannot drift apart.
 const (
-	prefPaper          = "paper"           // "a4" or "letter"
-	prefDefaultLength  = "default_length"  // sentences; fitOnePage for "fit one page"
-	prefClassification = "classification"  // printed on every brief; empty for none
-	prefLibraryPath    = "library_path"    // library file used when none is given; applies at the next start
+	prefPaper          = "paper"          // "a4" or "letter"
+	prefDefaultLength  = "default_length" // sentences; fitOnePage for "fit one page"
+	prefClassification = "classification" // printed on every brief; empty for none
+	prefLibraryPath    = "library_path"   // library file used when none is given; applies at the next start
 )
 
 // fitOnePage is the default-length preference value meaning "fit one page".

@@ -40,15 +40,15 @@ type sidebar struct {
 	count  *widget.Label
 	empty  *widget.Label
 
-	items   []domain.BriefingItem
-	more    bool  // another page may exist
-	loading bool  // a page is being fetched
-	gen     int   // bumps on every new query so stale pages are dropped
-	hidden  int64 // briefing hidden while its deletion can be undone
-	openID  int64
-	now     func() time.Time
-	delay   time.Duration
-	stopper func()
+	items      []domain.BriefingItem
+	more       bool  // another page may exist
+	loading    bool  // a page is being fetched
+	gen        int   // bumps on every new query so stale pages are dropped
+	hidden     int64 // briefing hidden while its deletion can be undone
+	openID     int64
+	now        func() time.Time
+	delay      time.Duration
+	stopper    func()
 	sources    map[string]bool
 	sourceList []string
 }
