@@ -62,23 +62,15 @@ func updateBriefing(ctx context.Context, tx *sql.Tx, b *domain.Briefing, now tim
 	return nil
 }
 
-// sentRec is a ScoredSentence on disk. T is kept only when the text is not
-// exactly the article body between S and E, which saves storing every
-// sentence twice.
-type sentRec struct {
-	A  int     `json:"a"`
-	I  int     `json:"i"`
-	P  int     `json:"p,omitempty"`
-	S  int     `json:"s,omitempty"`
-	E  int     `json:"e,omitempty"`
-	Sc float64 `json:"x"`
-	Pn bool    `json:"n,omitempty"`
-	T  *string `json:"t,omitempty"`
-}
+// sentRec is a ScoredSentence on disk, as a JSON array
+// [article, index, para, start, end, score, pinned(0/1)] with an optional
+// eighth element, the text, kept only when it is not exactly the article
+// body between start and end: that saves storing every sentence twice.
+type sentRec []any
 
 type summaryRec struct {
-	Chosen []sentRec `json:"c"`
-	Scores []sentRec `json:"s"`
+	Chosen []json.RawMessage `json:"c"`
+	Scores []json.RawMessage `json:"s"`
 }
 
 func bodies(arts []*domain.Article) []string {
@@ -97,35 +89,63 @@ func cut(bodies []string, a, s, e int) (string, bool) {
 	return bodies[a][s:e], true
 }
 
-func encodeSents(ss []domain.ScoredSentence, bodies []string) []sentRec {
-	out := make([]sentRec, len(ss))
+func encodeSents(ss []domain.ScoredSentence, bodies []string) ([]json.RawMessage, error) {
+	out := make([]json.RawMessage, len(ss))
 	for i, s := range ss {
-		r := sentRec{A: s.Article, I: s.Index, P: s.Para, S: s.Start, E: s.End, Sc: s.Score, Pn: s.Pinned}
-		if t, ok := cut(bodies, s.Article, s.Start, s.End); !ok || t != s.Text {
-			text := s.Text
-			r.T = &text
+		pin := 0
+		if s.Pinned {
+			pin = 1
 		}
-		out[i] = r
+		r := sentRec{s.Article, s.Index, s.Para, s.Start, s.End, s.Score, pin}
+		if t, ok := cut(bodies, s.Article, s.Start, s.End); !ok || t != s.Text {
+			r = append(r, s.Text)
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = b
 	}
-	return out
+	return out, nil
 }
 
-func decodeSents(rs []sentRec, bodies []string) []domain.ScoredSentence {
+func decodeSents(rs []json.RawMessage, bodies []string) ([]domain.ScoredSentence, error) {
 	if rs == nil {
-		return nil
+		return nil, nil
 	}
 	out := make([]domain.ScoredSentence, len(rs))
-	for i, r := range rs {
-		s := domain.ScoredSentence{Score: r.Sc, Pinned: r.Pn}
-		s.Article, s.Index, s.Para, s.Start, s.End = r.A, r.I, r.P, r.S, r.E
-		if r.T != nil {
-			s.Text = *r.T
+	for i, raw := range rs {
+		var nums [7]json.Number
+		var text *string
+		fields := []any{&nums[0], &nums[1], &nums[2], &nums[3], &nums[4], &nums[5], &nums[6], &text}
+		if err := json.Unmarshal(raw, &fields); err != nil {
+			return nil, err
+		}
+		var iv [7]int
+		for k, n := range nums {
+			if k == 5 {
+				continue
+			}
+			v, err := n.Int64()
+			if err != nil {
+				return nil, fmt.Errorf("sentence %d: %w", i, err)
+			}
+			iv[k] = int(v)
+		}
+		score, err := nums[5].Float64()
+		if err != nil {
+			return nil, fmt.Errorf("sentence %d: %w", i, err)
+		}
+		s := domain.ScoredSentence{Score: score, Pinned: iv[6] == 1}
+		s.Article, s.Index, s.Para, s.Start, s.End = iv[0], iv[1], iv[2], iv[3], iv[4]
+		if text != nil {
+			s.Text = *text
 		} else {
-			s.Text, _ = cut(bodies, r.A, r.S, r.E)
+			s.Text, _ = cut(bodies, s.Article, s.Start, s.End)
 		}
 		out[i] = s
 	}
-	return out
+	return out, nil
 }
 
 // saveAnalysis replaces a briefing's stored analysis; arts are the
@@ -140,7 +160,15 @@ func saveAnalysis(ctx context.Context, tx *sql.Tx, id int64, an *domain.Analysis
 		return nil
 	}
 	bs := bodies(arts)
-	sum, err := json.Marshal(summaryRec{Chosen: encodeSents(an.Summary.Sentences, bs), Scores: encodeSents(an.Summary.Scores, bs)})
+	var sr summaryRec
+	var err error
+	if sr.Chosen, err = encodeSents(an.Summary.Sentences, bs); err != nil {
+		return err
+	}
+	if sr.Scores, err = encodeSents(an.Summary.Scores, bs); err != nil {
+		return err
+	}
+	sum, err := json.Marshal(sr)
 	if err != nil {
 		return err
 	}
@@ -259,8 +287,12 @@ func loadBriefing(ctx context.Context, tx *sql.Tx, id int64, trashed bool) (*dom
 		an.Facts = nil
 	}
 	bs := bodies(b.Articles)
-	an.Summary.Sentences = decodeSents(sr.Chosen, bs)
-	an.Summary.Scores = decodeSents(sr.Scores, bs)
+	if an.Summary.Sentences, err = decodeSents(sr.Chosen, bs); err != nil {
+		return nil, fmt.Errorf("briefing %d summary: %w", id, err)
+	}
+	if an.Summary.Scores, err = decodeSents(sr.Scores, bs); err != nil {
+		return nil, fmt.Errorf("briefing %d summary: %w", id, err)
+	}
 	if an.Actors, err = loadActors(ctx, tx, id); err != nil {
 		return nil, err
 	}

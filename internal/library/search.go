@@ -168,30 +168,37 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		// Snippets and details only for the page, not for every match.
-		snip, err := tx.PrepareContext(ctx, `SELECT snippet(article_fts, -1, '`+hlOpen+`', '`+hlClose+`', '`+hlEllipse+`', `+itoa(hlTokens)+`)
-			FROM article_fts WHERE article_fts MATCH ? AND rowid = ?`)
-		if err != nil {
-			return err
-		}
-		defer snip.Close()
-		det, err := tx.PrepareContext(ctx, `SELECT a.title, a.origin_name, coalesce((SELECT min(ba.briefing_id) FROM briefing_article ba
-			JOIN briefing b ON b.id = ba.briefing_id WHERE ba.article_id = a.id AND b.deleted IS NULL), 0)
-			FROM article a WHERE a.id = ?`)
-		if err != nil {
-			return err
-		}
-		defer det.Close()
+		// Snippets and details only for the page, not for every match: two
+		// queries for the whole page.
+		ids := make([]int64, len(hits))
+		at := map[int64]*domain.Hit{}
 		for i := range hits {
-			h := &hits[i]
-			if err := snip.QueryRowContext(ctx, expr, h.ArticleID).Scan(&h.Snippet); err != nil {
+			ids[i] = hits[i].ArticleID
+			at[ids[i]] = &hits[i]
+		}
+		snips, err := snippets(ctx, tx, "article_fts", expr, ids)
+		if err != nil {
+			return err
+		}
+		in, args := inList(ids)
+		rows, err = tx.QueryContext(ctx, `SELECT a.id, a.title, a.origin_name, coalesce((SELECT min(ba.briefing_id) FROM briefing_article ba
+			JOIN briefing b ON b.id = ba.briefing_id WHERE ba.article_id = a.id AND b.deleted IS NULL), 0)
+			FROM article a WHERE a.id IN (`+in+`)`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var h domain.Hit
+			if err := rows.Scan(&id, &h.Title, &h.Path, &h.BriefingID); err != nil {
 				return err
 			}
-			if err := det.QueryRowContext(ctx, h.ArticleID).Scan(&h.Title, &h.Path, &h.BriefingID); err != nil {
-				return err
+			if p := at[id]; p != nil {
+				p.Title, p.Path, p.BriefingID, p.Snippet = h.Title, h.Path, h.BriefingID, snips[id]
 			}
 		}
-		return nil
+		return rows.Err()
 	})
 	if err != nil {
 		return nil, fileError(l.path, op, err)
@@ -331,10 +338,18 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 		if err := rows.Err(); err != nil || expr == "" {
 			return err
 		}
-		for i, s := range srcs {
-			if items[i].Snippet, err = snippet(ctx, tx, expr, s.kind, s.id); err != nil {
+		var byKind [3][]int64
+		for _, s := range srcs {
+			byKind[s.kind] = append(byKind[s.kind], s.id)
+		}
+		var snips [3]map[int64]string
+		for k, ids := range byKind {
+			if snips[k], err = snippets(ctx, tx, ftsTables[k], expr, ids); err != nil {
 				return err
 			}
+		}
+		for i, s := range srcs {
+			items[i].Snippet = snips[s.kind][s.id]
 		}
 		return nil
 	})
@@ -344,16 +359,41 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 	return items, nil
 }
 
-// snippet highlights the match of kind (0 article, 1 briefing, 2 actor) in row id.
-func snippet(ctx context.Context, tx *sql.Tx, expr string, kind, id int64) (string, error) {
-	table := [...]string{"article_fts", "briefing_fts", "actor_fts"}[kind]
-	var s string
-	err := tx.QueryRowContext(ctx, `SELECT snippet(`+table+`, -1, '`+hlOpen+`', '`+hlClose+`', '`+hlEllipse+`', `+itoa(hlTokens)+`)
-		FROM `+table+` WHERE `+table+` MATCH ? AND rowid = ?`, expr, id).Scan(&s)
-	if err == sql.ErrNoRows {
-		return "", nil
+// ftsTables are the full-text indexes by match kind in matchesCTE.
+var ftsTables = [3]string{"article_fts", "briefing_fts", "actor_fts"}
+
+// snippets highlights the matches of expr in the given rows of an FTS table,
+// in one query: FTS5 seeks each rowid instead of scanning every match.
+func snippets(ctx context.Context, tx *sql.Tx, table, expr string, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
 	}
-	return s, err
+	in, args := inList(ids)
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, snippet(`+table+`, -1, '`+hlOpen+`', '`+hlClose+`', '`+hlEllipse+`', `+itoa(hlTokens)+`)
+		FROM `+table+` WHERE `+table+` MATCH ? AND rowid IN (`+in+`)`, append([]any{expr}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var s string
+		if err := rows.Scan(&id, &s); err != nil {
+			return nil, err
+		}
+		out[id] = s
+	}
+	return out, rows.Err()
+}
+
+// inList returns "?,?,?" and the arguments for an IN list of ids.
+func inList(ids []int64) (string, []any) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return strings.TrimSuffix(strings.Repeat("?,", len(ids)), ","), args
 }
 
 // Count returns how many briefings match q (ignoring Offset and Limit), for
