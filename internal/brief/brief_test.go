@@ -441,3 +441,80 @@ func TestPreviewPNG(t *testing.T) {
 		t.Errorf("not a PNG: % x", png[:min(8, len(png))])
 	}
 }
+
+// TestExtremes checks briefings no real desk should send but someone will:
+// thirty articles, a sentence longer than a page, text the typeface cannot
+// draw, a title of a hundred words, no analysis at all.
+func TestExtremes(t *testing.T) {
+	var many []story
+	for i := 0; i < 30; i++ {
+		many = append(many, variant(storyPower, i))
+	}
+	giant := story{title: "No full stops", source: "Paste", sentences: []string{strings.Repeat("words without an end and ", 900)}, chosen: []int{0}}
+	glyphs := story{title: "Emoji 🚀 and 中文 text", source: "Feed", sentences: []string{"Launch 🚀 confirmed in 北京 by officials, Müller said.", "Second sentence."}, chosen: []int{0, 1}}
+	cases := map[string]*domain.Briefing{
+		"thirty":   briefing("Thirty reports", many...),
+		"giant":    briefing("", giant),
+		"glyphs":   briefing("", glyphs),
+		"longname": briefing(strings.Repeat("A very long title indeed ", 25), storyPower),
+		"bare":     {},
+	}
+	for name, b := range cases {
+		for _, paper := range []Paper{A4, Letter} {
+			p, err := Layout(b, Options{Paper: paper, Generated: gen, Classification: "TOP SECRET // SI"})
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			checkPage(t, p)
+			var buf bytes.Buffer
+			if err := p.WritePDF(&buf); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+	}
+	p, _ := Layout(cases["glyphs"], Options{Generated: gen})
+	if got := p.Content.Points[0].Text; !strings.Contains(got, "Müller") {
+		t.Errorf("glyphs: %q", got)
+	}
+	for _, it := range p.Items {
+		if strings.ContainsAny(it.Text, "🚀中文北京") {
+			t.Errorf("undrawable text reached the page: %q", it.Text)
+		}
+	}
+	if p, _ := Layout(cases["giant"], Options{Generated: gen}); len(p.Content.Points) != 1 {
+		t.Errorf("giant: %d points", len(p.Content.Points))
+	}
+}
+
+func TestWrap(t *testing.T) {
+	d := &drawer{fm: getMetrics()}
+	spans := []span{
+		{text: "…programme will present a plan worth ", style: Regular, size: 9},
+		{text: "€180 million", style: Bold, size: 9},
+		{text: ". [1] " + strings.Repeat("x", 120), style: Regular, size: 9},
+	}
+	for _, width := range []float64{20, 35, 50, 80} {
+		lines := d.wrap(spans, width)
+		var all []string
+		for _, ln := range lines {
+			last := ln[len(ln)-1]
+			if w := last.x + last.w; w > width+1e-6 {
+				t.Errorf("width %.0f: line %.1f mm wide", width, w)
+			}
+			var b strings.Builder
+			for _, f := range ln {
+				b.WriteString(f.text)
+			}
+			line := b.String()
+			if strings.HasPrefix(line, ".") {
+				t.Errorf("width %.0f: a line starts with the full stop of the figure: %q", width, line)
+			}
+			all = append(all, line)
+		}
+		got := strings.ReplaceAll(strings.Join(all, ""), " ", "")
+		want := strings.ReplaceAll(spans[0].text+spans[1].text+spans[2].text, " ", "")
+		if got != want {
+			t.Errorf("width %.0f: text changed:\n%q\n%q", width, got, want)
+		}
+	}
+}

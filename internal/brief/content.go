@@ -396,6 +396,27 @@ func (s Source) line() string {
 	return strings.Join(parts, " · ")
 }
 
+// short describes a source in a few words: publication and date.
+func (s Source) short() string {
+	out := s.Publication
+	if out == "" {
+		out = s.Byline
+	}
+	if out == "" {
+		out = s.Title
+	}
+	if !s.Published.IsZero() {
+		if out != "" {
+			out += ", "
+		}
+		out += s.Published.Format("2 Jan")
+	}
+	if out == "" {
+		out = "unknown source"
+	}
+	return out
+}
+
 // longDate writes a date as desks do: 3 March 2026.
 func longDate(t time.Time) string { return t.Format("2 January 2006") }
 

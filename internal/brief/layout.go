@@ -425,8 +425,29 @@ func (d *drawer) drawable(s string, st Style) string {
 }
 
 // wrap breaks spans into lines no wider than width, at spaces; a word wider
-// than a line is broken between letters.
+// than a line is broken between letters. Text that runs from one span into
+// the next without a space (a bold figure and its full stop) stays on one
+// line.
 func (d *drawer) wrap(spans []span, width float64) [][]frag {
+	// Words made of pieces, each piece in one span's style.
+	type piece struct {
+		span
+		w, trimmed float64 // width with and without trailing spaces
+	}
+	var words [][]piece
+	for _, s := range spans {
+		s.text = d.drawable(s.text, s.style)
+		for k, tok := range splitWords(s.text) {
+			pc := piece{span: span{text: tok, style: s.style, size: s.size, color: s.color}}
+			pc.w = d.fm.textWidth(tok, s.style, s.size)
+			pc.trimmed = d.fm.textWidth(strings.TrimRight(tok, " "), s.style, s.size)
+			if n := len(words); k == 0 && n > 0 && !strings.HasSuffix(words[n-1][len(words[n-1])-1].text, " ") && !strings.HasPrefix(tok, " ") {
+				words[n-1] = append(words[n-1], pc)
+				continue
+			}
+			words = append(words, []piece{pc})
+		}
+	}
 	var lines [][]frag
 	var cur []frag
 	x := 0.0
@@ -434,56 +455,62 @@ func (d *drawer) wrap(spans []span, width float64) [][]frag {
 		// Trailing spaces take no room at the end of a line.
 		if n := len(cur); n > 0 {
 			f := &cur[n-1]
-			t := strings.TrimRight(f.text, " ")
-			f.w = d.fm.textWidth(t, f.style, f.size)
-			f.text = t
+			f.text = strings.TrimRight(f.text, " ")
+			f.w = d.fm.textWidth(f.text, f.style, f.size)
 		}
 		lines = append(lines, cur)
 		cur, x = nil, 0
 	}
-	add := func(s span, t string) {
-		w := d.fm.textWidth(t, s.style, s.size)
-		if n := len(cur); n > 0 && cur[n-1].span.style == s.style && cur[n-1].span.size == s.size && cur[n-1].span.color == s.color {
-			cur[n-1].text += t
+	add := func(s span, w float64) {
+		if n := len(cur); n > 0 && cur[n-1].style == s.style && cur[n-1].size == s.size && cur[n-1].color == s.color {
+			cur[n-1].text += s.text
 			cur[n-1].w += w
 		} else {
-			cur = append(cur, frag{span: span{text: t, style: s.style, size: s.size, color: s.color}, x: x, w: w})
+			cur = append(cur, frag{span: s, x: x, w: w})
 		}
 		x += w
 	}
-	for _, s := range spans {
-		s.text = d.drawable(s.text, s.style)
-		for _, word := range splitWords(s.text) {
-			trimmed := strings.TrimRight(word, " ")
-			ww := d.fm.textWidth(trimmed, s.style, s.size)
-			if x+ww > width+1e-6 && x > 0 {
-				flush()
-				word = strings.TrimLeft(word, " ")
-				if word == "" {
-					continue
-				}
-				trimmed = strings.TrimRight(word, " ")
-				ww = d.fm.textWidth(trimmed, s.style, s.size)
+	for _, word := range words {
+		ww := 0.0
+		for i, pc := range word {
+			if i == len(word)-1 {
+				ww += pc.trimmed
+			} else {
+				ww += pc.w
 			}
-			if ww > width {
-				// A word wider than the line: break it between letters.
-				var part strings.Builder
-				pw := 0.0
-				for _, r := range word {
-					rw := d.fm.textWidth(string(r), s.style, s.size)
-					if pw+rw > width && part.Len() > 0 {
-						add(s, part.String())
-						flush()
+		}
+		if x+ww > width+1e-6 && x > 0 {
+			flush()
+			word[0].text = strings.TrimLeft(word[0].text, " ")
+		}
+		if ww <= width {
+			for _, pc := range word {
+				add(pc.span, d.fm.textWidth(pc.text, pc.style, pc.size))
+			}
+			continue
+		}
+		// A word wider than the line: break it between letters.
+		for _, pc := range word {
+			var part strings.Builder
+			pw := 0.0
+			for _, r := range pc.text {
+				rw := d.fm.textWidth(string(r), pc.style, pc.size)
+				if x+pw+rw > width && (part.Len() > 0 || x > 0) {
+					if part.Len() > 0 {
+						sp := pc.span
+						sp.text = part.String()
+						add(sp, pw)
 						part.Reset()
 						pw = 0
 					}
-					part.WriteRune(r)
-					pw += rw
+					flush()
 				}
-				add(s, part.String())
-				continue
+				part.WriteRune(r)
+				pw += rw
 			}
-			add(s, word)
+			sp := pc.span
+			sp.text = part.String()
+			add(sp, pw)
 		}
 	}
 	if len(cur) > 0 {
@@ -655,9 +682,25 @@ func (d *drawer) header(c *Content, pageW float64) {
 	} else {
 		d.text(d.x0, d.y+mm(fs), "Sources", Bold, fs, grey)
 		d.y += lead(fs) + 0.3
-		for _, s := range c.Sources {
-			d.text(d.x0, d.y+mm(fs), fmt.Sprintf("[%d]", s.N), Bold, fs, accent)
-			d.para(d.x0+sourceIndent, d.w-sourceIndent, sourceSpans(s), lead(fs), 1)
+		if len(c.Sources) <= maxSourceLines {
+			for _, s := range c.Sources {
+				d.text(d.x0, d.y+mm(fs), fmt.Sprintf("[%d]", s.N), Bold, fs, accent)
+				d.para(d.x0+sourceIndent, d.w-sourceIndent, sourceSpans(s), lead(fs), 1)
+			}
+		} else {
+			// Many sources: run them on as "[n] publication, date" so the
+			// list stays a few lines whatever the count.
+			var spans []span
+			for i, s := range c.Sources {
+				sep := ""
+				if i > 0 {
+					sep = "   "
+				}
+				spans = append(spans,
+					span{text: fmt.Sprintf("%s[%d] ", sep, s.N), style: Bold, size: fs, color: accent},
+					span{text: s.short(), style: Regular, size: fs, color: grey})
+			}
+			d.para(d.x0, d.w, spans, lead(fs), 4)
 		}
 	}
 	if c.Note != "" {
@@ -764,6 +807,10 @@ func factSpans(f FactLine, fs float64, multi bool) []span {
 
 // sourceIndent is where a numbered source's line starts.
 const sourceIndent = 7.0
+
+// maxSourceLines is how many sources get a line each; more run on in a
+// paragraph of at most four lines.
+const maxSourceLines = 6
 
 // sourceSpans is one numbered source: publication, byline, date, title.
 func sourceSpans(s Source) []span {
