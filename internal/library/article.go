@@ -166,6 +166,10 @@ func articleArgs(a *domain.Article) []any {
 }
 
 func insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, now time.Time) error {
+	if a.TextHash == "" {
+		sum := sha256.Sum256([]byte(a.Body()))
+		a.TextHash = hex.EncodeToString(sum[:])
+	}
 	if a.Origin.ImportedAt.IsZero() {
 		a.Origin.ImportedAt = now
 	}
