@@ -27,11 +27,15 @@ type bbcRecord struct {
 	SummarySentences []string `json:"summary_sentences"`
 }
 
-func loadBBC(t testing.TB) []bbcRecord {
+func loadBBC(t testing.TB) []bbcRecord { return loadEval(t, bbcPath) }
+
+// loadEval reads an evaluation file of the summaries set; records without a
+// title (CNN/DailyMail) get their first words as one.
+func loadEval(t testing.TB, path string) []bbcRecord {
 	t.Helper()
-	f, err := os.Open(bbcPath)
+	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("BBC evaluation data not found at %s: %v", bbcPath, err)
+		t.Skipf("evaluation data not found at %s: %v", path, err)
 	}
 	defer f.Close()
 	var out []bbcRecord
@@ -41,6 +45,10 @@ func loadBBC(t testing.TB) []bbcRecord {
 		var r bbcRecord
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatal(err)
+		}
+		if r.Title == "" {
+			w := strings.Fields(r.Text)
+			r.Title = strings.Join(w[:min(9, len(w))], " ")
 		}
 		out = append(out, r)
 	}
@@ -288,4 +296,28 @@ func lookTools(names ...string) (string, bool) {
 		}
 	}
 	return "", true
+}
+
+// TestCNNOnePage lays out a brief for every CNN/DailyMail article (lead-3
+// summaries, no titles of their own): a second set of unseen-style articles.
+func TestCNNOnePage(t *testing.T) {
+	recs := loadEval(t, filepath.Join(filepath.Dir(bbcPath), "cnndm.jsonl"))
+	for i, r := range recs {
+		if (raceEnabled || testing.Short()) && i%4 != 0 {
+			continue
+		}
+		b := bbcBriefing([]bbcRecord{r})
+		opts := Options{Generated: gen, Fit: i%3 == 0}
+		if i%2 == 0 {
+			opts.Paper = Letter
+		}
+		p, err := Layout(b, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPage(t, p)
+		if len(p.Content.Points) == 0 {
+			t.Errorf("%s: no points", r.ID)
+		}
+	}
 }

@@ -16,6 +16,10 @@ import (
 // PDF in the system's viewer and let the officer print from there.
 var ErrNoPrinting = errors.New("printing through CUPS is not available")
 
+// ErrNoDefaultPrinter means Print was asked for the default printer and
+// CUPS has none set: the officer must choose one from Printers.
+var ErrNoDefaultPrinter = errors.New("no default printer is set; choose a printer")
+
 // Printer is a CUPS print queue.
 type Printer struct {
 	Name        string // queue name, as lp -d takes it
@@ -48,6 +52,9 @@ func cupsCmd(ctx context.Context, name string, args ...string) ([]byte, error) {
 		msg := strings.TrimSpace(stderr.String())
 		if strings.Contains(msg, "not running") || strings.Contains(msg, "connect") || strings.Contains(msg, "No destinations") {
 			return out, fmt.Errorf("%w: %s", ErrNoPrinting, msg)
+		}
+		if strings.Contains(strings.ToLower(msg), "no default destination") {
+			return out, fmt.Errorf("%w: %s", ErrNoDefaultPrinter, msg)
 		}
 		if msg == "" {
 			msg = err.Error()
@@ -115,7 +122,8 @@ func defaultPrinter(out []byte) string {
 
 // Print sends the PDF at pdfPath to printer through CUPS (lp -d), or to the
 // default destination when printer is "". It returns an error wrapping
-// ErrNoPrinting when CUPS is not there.
+// ErrNoPrinting when CUPS is not there (open the PDF in the system viewer
+// instead) and ErrNoDefaultPrinter when printer is "" and none is set.
 func Print(ctx context.Context, pdfPath, printer string) error {
 	_, err := PrintJob(ctx, pdfPath, printer, "")
 	return err

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -119,5 +120,26 @@ func TestPrintToPDFPrinter(t *testing.T) {
 	// not by pdftotext.
 	if fi, err := os.Stat(printed); err != nil || fi.Size() < 10000 {
 		t.Errorf("printed file too small to hold the brief: %v %v", fi, err)
+	}
+}
+
+// TestPrintNoDefault checks that printing to the default printer when CUPS
+// has none says so in a way the GUI can act on.
+func TestPrintNoDefault(t *testing.T) {
+	needTool(t, "lpstat", "cups-client")
+	if out, _ := exec.Command("lpstat", "-d").CombinedOutput(); !strings.Contains(string(out), "no system default") {
+		t.Skipf("a default printer is set: %s", out)
+	}
+	if _, err := Printers(context.Background()); err != nil {
+		t.Skipf("no CUPS: %v", err)
+	}
+	pdf := filepath.Join(t.TempDir(), "b.pdf")
+	var buf bytes.Buffer
+	if err := PDF(&buf, briefing("", storyPower), Options{Generated: gen}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(pdf, buf.Bytes(), 0o644)
+	if err := Print(context.Background(), pdf, ""); !errors.Is(err, ErrNoDefaultPrinter) {
+		t.Errorf("Print to no default: %v, want ErrNoDefaultPrinter", err)
 	}
 }
