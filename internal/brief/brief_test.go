@@ -518,3 +518,14 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+func TestParsePaper(t *testing.T) {
+	for in, want := range map[string]Paper{"": A4, "A4": A4, "letter": Letter, "US-Letter": Letter} {
+		if got, err := ParsePaper(in); err != nil || got != want {
+			t.Errorf("ParsePaper(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParsePaper("a3"); err == nil {
+		t.Error("ParsePaper(a3) did not fail")
+	}
+}

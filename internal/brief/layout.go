@@ -69,12 +69,24 @@ var (
 	white    = Color{255, 255, 255}
 )
 
-// size returns the page size of p in millimetres.
+// size returns the page size of p in millimetres; anything but Letter is A4.
 func (p Paper) size() (w, h float64, name Paper) {
-	if p == Letter {
+	if strings.EqualFold(string(p), string(Letter)) {
 		return 215.9, 279.4, Letter
 	}
 	return 210, 297, A4
+}
+
+// ParsePaper reads a paper size as an officer types it: "a4", "letter" or
+// "us-letter", in any case; "" is A4.
+func ParsePaper(s string) (Paper, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "a4":
+		return A4, nil
+	case "letter", "us-letter", "usletter", "us":
+		return Letter, nil
+	}
+	return "", &domain.InputError{Path: s, Reason: "unknown paper size (use a4 or letter)"}
 }
 
 // config is one attempt at fitting: how much of the material to show and
