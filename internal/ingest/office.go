@@ -286,9 +286,12 @@ func parseODT(data []byte) (*doc, error) {
 		return nil, err
 	}
 	parent := map[string]string{}
+	hiddenStyle := map[string]bool{}
 	var ps []*para
 	var stack []*para
+	var spans []bool // per open span: hidden
 	var skip int
+	styleName := ""
 	err = xmlWalk(b, kind, func(tok xml.Token) {
 		var cur *para
 		if len(stack) > 0 {
@@ -298,8 +301,20 @@ func parseODT(data []byte) (*doc, error) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "style":
-				if n, p := xmlAttr(t, "name"), xmlAttr(t, "parent-style-name"); n != "" && p != "" {
-					parent[n] = p
+				styleName = xmlAttr(t, "name")
+				if p := xmlAttr(t, "parent-style-name"); styleName != "" && p != "" {
+					parent[styleName] = p
+				}
+			case "text-properties":
+				// Hidden text (text:display="none") is not for readers.
+				if xmlAttr(t, "display") == "none" && styleName != "" {
+					hiddenStyle[styleName] = true
+				}
+			case "span":
+				h := hiddenStyle[xmlAttr(t, "style-name")]
+				spans = append(spans, h)
+				if h {
+					skip++
 				}
 			case "p", "h":
 				if t.Name.Space != "" && !strings.Contains(t.Name.Space, "text") {
@@ -330,6 +345,13 @@ func parseODT(data []byte) (*doc, error) {
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
+			case "span":
+				if n := len(spans); n > 0 {
+					if spans[n-1] {
+						skip--
+					}
+					spans = spans[:n-1]
+				}
 			case "p", "h":
 				if len(stack) > 0 {
 					stack = stack[:len(stack)-1]

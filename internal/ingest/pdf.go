@@ -84,10 +84,11 @@ func parsePDF(data []byte) (*doc, error) {
 	}
 	var h hints
 	h.title = pdfInfo(r, "Title")
-	paras, bigTitle := pdfParagraphs(lines)
+	paras, bigTitle, standfirst := pdfParagraphs(lines)
 	if h.title == "" && bigTitle != "" {
 		h.title = bigTitle
 	}
+	h.standfirst = standfirst
 	h.dehyphenate = true
 	text := normalize(strings.Join(paras, "\n\n"))
 	if strings.TrimSpace(text) == "" {
@@ -185,7 +186,58 @@ func pageTexts(p pdf.Page) (t []pdf.Text, ok bool) {
 			t, ok = nil, false
 		}
 	}()
-	return p.Content().Text, true
+	return dropTJMarkers(p, p.Content().Text), true
+}
+
+// dropTJMarkers removes the phantom glyph the PDF reader emits after each
+// TJ array: it "shows" a newline byte in the current font, which in a
+// subset font with a custom encoding decodes to a real letter ("Nordict",
+// "patrolss"). The phantom sits at the pen position and the next text
+// starts on top of it or on another line. It is removed only for fonts
+// where the overlap proves the reader produced phantoms on this page.
+func dropTJMarkers(p pdf.Page, ts []pdf.Text) []pdf.Text {
+	phantom := map[string]string{}
+	for _, name := range p.Fonts() {
+		f := p.Font(name)
+		s := f.Encoder().Decode("\n")
+		if s == "\n" || s == "" || utf8.RuneCountInString(s) != 1 {
+			continue
+		}
+		base := f.BaseFont()
+		if i := strings.Index(base, "+"); i >= 0 {
+			base = base[i+1:]
+		}
+		phantom[base] = s
+	}
+	if len(phantom) == 0 {
+		return ts
+	}
+	sameLine := func(a, b pdf.Text) bool { return math.Abs(a.Y-b.Y) < 0.45*a.FontSize }
+	overlapped := func(i int) bool {
+		g := ts[i]
+		return i+1 < len(ts) && sameLine(g, ts[i+1]) && ts[i+1].X < g.X+0.5*g.W && ts[i+1].X > g.X-0.5*g.W
+	}
+	atPen := func(i int) bool {
+		return i > 0 && sameLine(ts[i-1], ts[i]) && math.Abs(ts[i-1].X+ts[i-1].W-ts[i].X) < 0.1*ts[i].FontSize
+	}
+	proven := map[string]bool{}
+	for i, g := range ts {
+		if phantom[g.Font] == g.S && atPen(i) && overlapped(i) {
+			proven[g.Font] = true
+		}
+	}
+	if len(proven) == 0 {
+		return ts
+	}
+	// One proven font shows the producer writes TJ arrays throughout.
+	out := ts[:0:0]
+	for i, g := range ts {
+		if phantom[g.Font] == g.S && atPen(i) && (i+1 == len(ts) || !sameLine(g, ts[i+1]) || overlapped(i)) {
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
 }
 
 // pageLines groups a page's glyphs into lines by baseline, orders them
@@ -193,7 +245,7 @@ func pageTexts(p pdf.Page) (t []pdf.Text, ok bool) {
 // A two-column page is read down the left column, then the right.
 func pageLines(texts []pdf.Text, page int) []pdfLine {
 	gs := texts[:0:0]
-	var lastX, lastY, synthX float64
+	noWidth := 0
 	for _, t := range texts {
 		if t.S == "" || t.S == "\n" || t.S == "\r" || math.IsNaN(t.X) || math.IsNaN(t.Y) {
 			continue
@@ -202,33 +254,31 @@ func pageLines(texts []pdf.Text, page int) []pdfLine {
 			t.FontSize = 10
 		}
 		if t.W <= 0 {
-			// Fonts without a Widths array (the standard 14, as some
-			// generators write them) do not advance the pen: every glyph
-			// of a string lands on the same x. Lay them out at an average
-			// glyph width so that gaps and line lengths mean something.
-			ox, oy := t.X, t.Y
-			if ox == lastX && oy == lastY {
-				t.X = synthX
-			}
-			lastX, lastY = ox, oy
-			t.W = 0.5 * t.FontSize
-			synthX = t.X + t.W
+			noWidth++
 		}
 		gs = append(gs, t)
 	}
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Y > gs[j].Y })
-	var rows [][]pdf.Text
-	for _, g := range gs {
-		if n := len(rows); n > 0 && math.Abs(rows[n-1][0].Y-g.Y) < 0.45*g.FontSize {
-			rows[n-1] = append(rows[n-1], g)
+	if noWidth*2 > len(gs) {
+		return streamLines(gs, page)
+	}
+	order := make([]int, len(gs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return gs[order[i]].Y > gs[order[j]].Y })
+	var rows [][]int
+	for _, k := range order {
+		g := gs[k]
+		if n := len(rows); n > 0 && math.Abs(gs[rows[n-1][0]].Y-g.Y) < 0.45*g.FontSize {
+			rows[n-1] = append(rows[n-1], k)
 			continue
 		}
-		rows = append(rows, []pdf.Text{g})
+		rows = append(rows, []int{k})
 	}
 	// Each row is split at wide gaps into segments (columns, table cells).
 	var segRows [][]pdfLine
-	for _, row := range rows {
-		sort.SliceStable(row, func(i, j int) bool { return row[i].X < row[j].X })
+	for _, idx := range rows {
+		row := rowOrder(gs, idx)
 		var segs []pdfLine
 		var b strings.Builder
 		var cur pdfLine
@@ -308,6 +358,82 @@ func pageLines(texts []pdf.Text, page int) []pdfLine {
 	return lines
 }
 
+// streamLines builds lines in content-stream order, for fonts whose glyph
+// widths the reader cannot give (the standard 14 without a Widths array,
+// composite fonts): their glyph x positions do not advance within a string,
+// so sorting by x would scramble letters. Producers write text in reading
+// order, columns included. A word gap shows as a jump of the pen between
+// strings; a change of baseline starts a new line.
+func streamLines(gs []pdf.Text, page int) []pdfLine {
+	var lines []pdfLine
+	var b strings.Builder
+	var cur pdfLine
+	var prev *pdf.Text
+	runes := 0
+	end := func() {
+		cur.text = strings.TrimSpace(b.String())
+		cur.right = cur.x + float64(runes)*0.5*cur.size
+		if cur.text != "" {
+			lines = append(lines, cur)
+		}
+		b.Reset()
+		runes = 0
+	}
+	for i := range gs {
+		g := gs[i]
+		switch {
+		case prev == nil || math.Abs(g.Y-prev.Y) > 0.45*g.FontSize:
+			if prev != nil {
+				end()
+			}
+			cur = pdfLine{x: g.X, y: g.Y, size: g.FontSize, page: page}
+		default:
+			jump := g.X - prev.X
+			if (jump > 0.15*g.FontSize || jump < -0.5*g.FontSize) && prev.S != " " && g.S != " " {
+				b.WriteByte(' ')
+				runes++
+			}
+			cur.size = math.Max(cur.size, g.FontSize)
+		}
+		b.WriteString(g.S)
+		runes += utf8.RuneCountInString(g.S)
+		prev = &gs[i]
+	}
+	if prev != nil {
+		end()
+	}
+	for i := range lines {
+		lines[i].edge = i < 2 || i >= len(lines)-2
+	}
+	return lines
+}
+
+// rowOrder returns a row's glyphs in reading order. Within a run of text
+// the content stream's order is kept: the reader misplaces the second
+// letter of ligatures ("fi") and sorting by x would swap letters. Runs,
+// split where the pen jumps back or far ahead, are then ordered by x.
+func rowOrder(gs []pdf.Text, idx []int) []pdf.Text {
+	sort.Ints(idx)
+	var runs [][]pdf.Text
+	for n, k := range idx {
+		g := gs[k]
+		if n > 0 {
+			p := gs[idx[n-1]]
+			if g.X >= p.X-g.FontSize && g.X <= p.X+p.W+3*g.FontSize {
+				runs[len(runs)-1] = append(runs[len(runs)-1], g)
+				continue
+			}
+		}
+		runs = append(runs, []pdf.Text{g})
+	}
+	sort.SliceStable(runs, func(i, j int) bool { return runs[i][0].X < runs[j][0].X })
+	row := make([]pdf.Text, 0, len(idx))
+	for _, r := range runs {
+		row = append(row, r...)
+	}
+	return row
+}
+
 // removeRunning drops running headers and footers (the same line, numbers
 // aside, at the top or bottom of most pages) and bare page numbers.
 func removeRunning(pages [][]pdfLine) {
@@ -345,8 +471,8 @@ func removeRunning(pages [][]pdfLine) {
 // pdfParagraphs joins lines into paragraphs. A paragraph ends at a larger
 // vertical gap than the usual line spacing, a change of font size, an
 // indented first line, or a short line ending a sentence. It also returns
-// a title: the large-type lines opening the first page.
-func pdfParagraphs(lines []pdfLine) ([]string, string) {
+// a title and standfirst: the large-type blocks opening the first page.
+func pdfParagraphs(lines []pdfLine) (paras []string, title, standfirst string) {
 	sizes := make([]float64, 0, len(lines))
 	var gaps []float64
 	for i, l := range lines {
@@ -363,16 +489,29 @@ func pdfParagraphs(lines []pdfLine) ([]string, string) {
 		spacing = gaps[len(gaps)/2]
 	}
 	// Title: leading lines in type clearly larger than the body's.
-	title := ""
-	i := 0
-	for i < len(lines) && i < 4 && lines[i].page == lines[0].page && lines[i].size > body*1.25 {
-		title = strings.TrimSpace(title + " " + lines[i].text)
-		i++
+	// A block ends at a gap wider than its own line spacing: title and
+	// subtitle are often set in the same size.
+	block := func(from int, minSize float64) (string, int) {
+		text, next := "", from
+		for k := from; k < len(lines) && k < from+4 && lines[k].page == lines[0].page && lines[k].size > minSize; k++ {
+			if k > from && lines[k-1].y-lines[k].y > 1.6*lines[k].size {
+				break
+			}
+			text = strings.TrimSpace(text + " " + lines[k].text)
+			next = k + 1
+		}
+		return text, next
+	}
+	title, i := block(0, body*1.15)
+	standfirst, k := block(i, body*1.08)
+	if k < len(lines) && title != "" && standfirst != "" {
+		i = k
+	} else {
+		standfirst = ""
 	}
 	if i == len(lines) {
-		title, i = "", 0
+		title, standfirst, i = "", "", 0
 	}
-	var paras []string
 	var b strings.Builder
 	flush := func() {
 		if s := strings.TrimSpace(b.String()); s != "" {
@@ -397,6 +536,10 @@ func pdfParagraphs(lines []pdfLine) ([]string, string) {
 				newPara = true // indented first line
 			case endsSentence(p.text) && p.right-p.x < 0.8*(lineWidth(lines, j)):
 				newPara = true
+			case metaLine(p.text) || metaLine(l.text):
+				newPara = true
+			case p.right-p.x < 0.6*lineWidth(lines, j) && !startsLower(l.text):
+				newPara = true // a short line: heading, byline or the end of a paragraph
 			}
 			if newPara {
 				flush()
@@ -416,7 +559,7 @@ func pdfParagraphs(lines []pdfLine) ([]string, string) {
 		b.WriteString(l.text)
 	}
 	flush()
-	return paras, title
+	return paras, title, standfirst
 }
 
 // lineWidth is the width of the widest of the lines around j, the measure

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,7 @@ type rtfState struct {
 	title    bool // inside {\info{\title ...}}
 	author   bool
 	starDest bool
+	hidden   bool // \v hidden text or a \deleted revision
 }
 
 // parseRTF reads an RTF document with a small careful parser: groups,
@@ -52,8 +54,12 @@ func parseRTF(data []byte) (*doc, error) {
 		return nil, &domain.InputError{Reason: `not a valid RTF file: it does not start with {\rtf`}
 	}
 	var enc encoding.Encoding = charmap.Windows1252
-	var out, title, author strings.Builder // author is read only to keep it out of the body
-	var pending []byte                     // \'hh bytes waiting to be decoded together (DBCS)
+	var title, author strings.Builder // author is read only to keep it out of the body
+	styles := rtfStyles(s)
+	var ps []*para
+	cur := &para{}
+	style := ""
+	var pending []byte // \'hh bytes waiting to be decoded together (DBCS)
 	st := rtfState{uc: 1}
 	var stack []rtfState
 	skipChars := 0 // fallback characters still to skip after \uN
@@ -65,7 +71,7 @@ func parseRTF(data []byte) (*doc, error) {
 		case st.author:
 			return &author
 		}
-		return &out
+		return &cur.text
 	}
 	flush := func() {
 		if len(pending) == 0 {
@@ -75,16 +81,32 @@ func parseRTF(data []byte) (*doc, error) {
 		if err != nil {
 			b = pending
 		}
-		if !st.skip || st.title || st.author {
+		if (!st.skip || st.title || st.author) && !st.hidden {
 			sink().Write(b)
 		}
 		pending = pending[:0]
 	}
 	emit := func(t string) {
 		flush()
-		if !st.skip || st.title || st.author {
+		if t == "\n\n" {
+			// End of paragraph: it keeps the style it was written in.
+			if !st.skip {
+				cur.style = style
+				ps = append(ps, cur)
+				cur = &para{}
+			}
+			return
+		}
+		if (!st.skip || st.title || st.author) && !st.hidden {
 			sink().WriteString(t)
 		}
+	}
+	setStyle := func(n int, reset bool) {
+		if reset {
+			style = ""
+			return
+		}
+		style = styles[n]
 	}
 
 	for i := 0; i < len(s); {
@@ -187,6 +209,12 @@ func parseRTF(data []byte) (*doc, error) {
 					// A control word ends any pending \uN fallback.
 					skipChars = 0
 				}
+				switch {
+				case word == "pard" && !st.skip:
+					setStyle(0, true)
+				case word == "s" && hasArg && !st.skip:
+					setStyle(arg, false)
+				}
 				rtfControl(word, arg, hasArg, &st, &enc, emit, flush, &skipChars)
 				continue
 			default:
@@ -204,7 +232,7 @@ func parseRTF(data []byte) (*doc, error) {
 			for j < len(s) && s[j] != '\\' && s[j] != '{' && s[j] != '}' && s[j] != '\r' && s[j] != '\n' {
 				j++
 			}
-			if !st.skip || st.title || st.author {
+			if (!st.skip || st.title || st.author) && !st.hidden {
 				flush()
 				chunk := s[i:j]
 				if !isASCII(chunk) {
@@ -221,13 +249,21 @@ func parseRTF(data []byte) (*doc, error) {
 		i++
 	}
 	flush()
-	text := normalize(out.String())
-	if strings.TrimSpace(text) == "" {
+	cur.style = style
+	ps = append(ps, cur)
+	empty := true
+	for _, p := range ps {
+		if strings.TrimSpace(p.text.String()) != "" {
+			empty = false
+			break
+		}
+	}
+	if empty {
 		return nil, &domain.InputError{Reason: "RTF file has no text"}
 	}
 	// The document properties' author is whoever saved the file, often a
 	// desk colleague, so it is not taken as the byline.
-	return structure(text, hints{title: oneLine(normalize(title.String()))}), nil
+	return styledDoc(ps, hints{title: oneLine(normalize(title.String()))}), nil
 }
 
 // rtfControl applies one control word to the parser state.
@@ -238,6 +274,12 @@ func rtfControl(word string, arg int, hasArg bool, st *rtfState, enc *encoding.E
 		if e := codePage(arg); e != nil {
 			*enc = e
 		}
+	case word == "v":
+		st.hidden = !hasArg || arg != 0
+	case word == "deleted":
+		st.hidden = true
+	case word == "plain":
+		st.hidden = false
 	case word == "uc" && hasArg:
 		st.uc = max(arg, 0)
 	case word == "u" && hasArg:
@@ -262,6 +304,31 @@ func rtfControl(word string, arg int, hasArg bool, st *rtfState, enc *encoding.E
 			emit(t)
 		}
 	}
+}
+
+var (
+	rtfStyleRe   = regexp.MustCompile(`\{\\s(\d+)[\\ ][^{}]*\}`)
+	rtfControlRe = regexp.MustCompile(`\\[a-zA-Z]+-?\d* ?|\\'[0-9a-fA-F]{2}`)
+)
+
+// rtfStyles reads the paragraph style names of the stylesheet ("\s21 ...
+// Title;") so that Title and Subtitle paragraphs are recognised.
+func rtfStyles(s string) map[int]string {
+	styles := map[int]string{}
+	k := strings.Index(s, `{\stylesheet`)
+	if k < 0 {
+		return styles
+	}
+	sheet := s[k:min(len(s), k+200000)]
+	for _, m := range rtfStyleRe.FindAllStringSubmatch(sheet, 500) {
+		n, err := strconv.Atoi(m[1])
+		if err != nil {
+			continue
+		}
+		name := strings.TrimSpace(rtfControlRe.ReplaceAllString(m[0][1:len(m[0])-1], ""))
+		styles[n] = strings.TrimSpace(strings.TrimSuffix(name, ";"))
+	}
+	return styles
 }
 
 // codePage maps a Windows code page number to its decoder.

@@ -4,7 +4,12 @@
 //
 //	go run ./testdata/gen
 //
-// The fixtures are committed; rerun only to change them.
+// The fixtures are committed; rerun only to change them. The libreoffice.*
+// fixtures come from a real word processor instead (LibreOffice 7.4):
+//
+//	soffice --headless --convert-to pdf testdata/good/article.docx   # and odt, rtf
+//
+// renamed to testdata/good/libreoffice.{pdf,odt,rtf}.
 package main
 
 import (
