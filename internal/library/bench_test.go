@@ -489,3 +489,42 @@ func BenchmarkAddArticle(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "articles/s")
 }
+
+// BenchmarkAddArticleAt100k measures the store step into the full generated
+// library, then puts the library back as it was (trash and purge).
+func BenchmarkAddArticleAt100k(b *testing.B) {
+	l := benchLibrary(b)
+	dev := loadDev(b)
+	var cats []string
+	for c := range dev {
+		cats = append(cats, c)
+	}
+	sort.Strings(cats)
+	arts := make([]*domain.Article, b.N)
+	ans := make([]*domain.Analysis, b.N)
+	for i := range arts {
+		arts[i], _ = genArticle(2_000_000+i, dev, cats)
+		ans[i] = genAnalysis([]*domain.Article{arts[i]}, i)
+	}
+	ctx := context.Background()
+	var ids []int64
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		r, err := l.AddArticle(ctx, arts[i], &domain.Briefing{Title: arts[i].Title, Analysis: ans[i]})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ids = append(ids, r.BriefingID)
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "articles/s")
+	b.StopTimer()
+	for _, id := range ids {
+		if err := l.DeleteBriefing(ctx, id); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, err := l.PurgeTrash(ctx, time.Time{}); err != nil {
+		b.Fatal(err)
+	}
+}

@@ -52,9 +52,12 @@ func dsn(path string, readOnly bool) string {
 	v.Set("_foreign_keys", "on")
 	v.Set("_busy_timeout", fmt.Sprint(busyTimeout.Milliseconds()))
 	v.Set("_synchronous", "NORMAL") // safe in WAL: a crash loses no committed transaction of a live process
+	v.Set("_stmt_cache_size", "64") // imports and searches reuse a dozen statements
 	if readOnly {
 		v.Set("_query_only", "1")
+		v.Set("_cache_size", "-16384") // KiB per reader: FTS doclists and the list's indexes
 	} else {
+		v.Set("_cache_size", "-65536") // KiB: B-tree and FTS segment pages touched by every import
 		v.Set("_txlock", "immediate") // take the write lock at BEGIN, where busy_timeout applies
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + v.Encode()
@@ -129,6 +132,20 @@ func checkPath(path string) error {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return &domain.InputError{Path: path, Reason: "is a folder, not a library file"}
 	}
+	// SQLite would quietly open a read-only file read-only and fail at the
+	// first import; say so now. The folder must be writable too, for the
+	// write-ahead log beside the file.
+	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
+		f.Close()
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return &domain.InputError{Path: path, Reason: "the library file is read-only or locked; check its permissions", Err: err}
+	}
+	f, err := os.CreateTemp(dir, ".briefdesk-probe-*")
+	if err != nil {
+		return &domain.InputError{Path: path, Reason: "cannot write in the folder " + dir + "; check its permissions", Err: err}
+	}
+	f.Close()
+	os.Remove(f.Name())
 	return nil
 }
 

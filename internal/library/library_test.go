@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -572,5 +573,35 @@ func TestConcurrentImportAndSearch(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// A full disk fails the import with a clear message and leaves nothing half
+// stored; the library keeps working once there is room again.
+func TestFullDisk(t *testing.T) {
+	l := openTemp(t)
+	add(t, l, 1)
+	var pages int
+	l.w.QueryRow("PRAGMA page_count").Scan(&pages)
+	l.w.Exec(fmt.Sprintf("PRAGMA max_page_count = %d", pages+2))
+	a := sample(2)
+	a.Origin.Original = bytes.Repeat([]byte("x"), 1<<20)
+	_, err := l.AddArticle(ctx, a, &domain.Briefing{Title: a.Title, Analysis: analysisFor([]*domain.Article{a})})
+	var ie *domain.InputError
+	if !errors.As(err, &ie) || !strings.Contains(ie.Reason, "disk is full") || ie.Path != l.Path() {
+		t.Fatalf("AddArticle on a full disk: %v", err)
+	}
+	if a.ID != 0 {
+		t.Error("failed import left an article ID")
+	}
+	if _, _, ok, _ := l.FindByHash(ctx, a.TextHash); ok {
+		t.Error("failed import stored the article")
+	}
+	l.w.Exec("PRAGMA max_page_count = 1073741823")
+	if r := add(t, l, 2); r.Status != domain.Imported {
+		t.Errorf("after freeing room: %+v", r)
+	}
+	if p, err := l.Check(ctx); err != nil || len(p) != 0 {
+		t.Errorf("Check = %v %v", p, err)
 	}
 }
