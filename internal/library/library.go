@@ -58,7 +58,7 @@ func dsn(path string, readOnly bool) string {
 		v.Set("_cache_size", "-16384") // KiB per reader: FTS doclists and the list's indexes
 	} else {
 		v.Set("_cache_size", "-65536") // KiB: B-tree and FTS segment pages touched by every import
-		v.Set("_txlock", "immediate") // take the write lock at BEGIN, where busy_timeout applies
+		v.Set("_txlock", "immediate")  // take the write lock at BEGIN, where busy_timeout applies
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + v.Encode()
 }
