@@ -2,8 +2,9 @@
 # first (scripts/deps.sh is idempotent and quick when nothing is missing).
 
 export PATH := /usr/local/go/bin:$(HOME)/go/bin:$(PATH)
-export LANG := C.UTF-8
-export LC_ALL := C.UTF-8
+# Fyne reads the UI language from the locale and rejects "C".
+export LANG := en_US.UTF-8
+unexport LC_ALL
 # FTS5 is compiled into SQLite only with this tag: use it on every go command.
 TAGS := -tags sqlite_fts5
 GO ?= go

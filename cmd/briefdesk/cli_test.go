@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -173,7 +174,7 @@ func TestBriefWritesOnePagePDF(t *testing.T) {
 	}
 	if _, err := exec.LookPath("pdfinfo"); err == nil {
 		info, _ := exec.Command("pdfinfo", out).Output()
-		if !strings.Contains(string(info), "Pages:          1") {
+		if !regexp.MustCompile(`(?m)^Pages:\s+1$`).Match(info) {
 			t.Errorf("brief is not one page:\n%s", info)
 		}
 	}
