@@ -366,8 +366,8 @@ func TestDOCXOpensInLibreOffice(t *testing.T) {
 		t.Skip("LibreOffice (soffice) not installed; the DOCX structure is checked by TestExportsSameContent")
 	}
 	needTool(t, "pdftotext", "poppler-utils")
-	if testing.Short() {
-		t.Skip("slow: starts LibreOffice")
+	if testing.Short() || raceEnabled {
+		t.Skip("slow: starts LibreOffice (skipped under -short and -race)")
 	}
 	dir := t.TempDir()
 	var buf bytes.Buffer
