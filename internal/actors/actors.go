@@ -179,6 +179,7 @@ func (x *extractor) doc(d *nlp.Doc) {
 		c.mentions = append(c.mentions, mention{doc: d.Index, sent: e.Sentence, first: e.First, last: e.Last, text: e.Text, inQuote: inQuote(e.Start)})
 	}
 	x.mergeAcronyms(d.Index)
+	x.mergeParts(d.Index)
 	x.mergeDescribed(d.Index)
 	x.orgDescriptions(d, inQuote)
 	x.roles(d)
@@ -287,6 +288,9 @@ func (x *extractor) org(name string) *cluster {
 }
 
 func (x *extractor) place(name string, capGov map[string]bool) *cluster {
+	if k, ok := nlp.OrgKey(name); ok {
+		return x.get("org:"+strings.ToLower(k), domain.Organization) // "White House", "Kremlin"
+	}
 	if country, ok := nlp.IsCapital(name); ok && capGov[strings.ToLower(name)] {
 		return x.get("loc:"+strings.ToLower(country), domain.Place)
 	}
@@ -439,6 +443,54 @@ func (x *extractor) orgDescriptions(d *nlp.Doc, inQuote func(int) bool) {
 				i += n
 				break
 			}
+		}
+	}
+}
+
+// mergeParts folds a one-word name into the one multi-word name of the
+// same article that contains it ("Labour" into "Labour Party", "Reserve"
+// into "Federal Reserve"), whatever type the tagger gave the word alone.
+// Countries and nationalities stay apart ("Russia" is not
+// "NATO-Russia Council").
+func (x *extractor) mergeParts(doc int) {
+	for _, c := range append([]*cluster(nil), x.clusters...) {
+		if len(c.forms) != 1 || !c.hasDoc(doc) {
+			continue
+		}
+		var word string
+		for f := range c.forms {
+			word = f
+		}
+		if strings.Contains(word, " ") || isAcronym(word) {
+			continue
+		}
+		if _, ok := nlp.CountryOf(word); ok {
+			continue
+		}
+		var target *cluster
+		n := 0
+		for _, o := range x.clusters {
+			if o == c || !o.hasDoc(doc) {
+				continue
+			}
+			for f := range o.forms {
+				ws := strings.Fields(f)
+				if len(ws) < 2 {
+					continue
+				}
+				for _, w := range ws {
+					if w == word {
+						if target != o {
+							n++
+						}
+						target = o
+						break
+					}
+				}
+			}
+		}
+		if n == 1 {
+			x.absorb(target, c)
 		}
 	}
 }

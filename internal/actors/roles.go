@@ -129,8 +129,10 @@ func appositive(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, si
 	if end < start {
 		return ""
 	}
-	// The role should end at its head: "Russia's foreign minister", not
-	// "foreign minister in the talks".
+	// The role ends at its head ("Russia's foreign minister", not "foreign
+	// minister in the talks"), or takes what the head is of: "head of
+	// currency strategy at Bank of America".
+	end = extendOf(toks, end)
 	return d.Body[toks[start].Start:toks[end].End]
 }
 
@@ -140,4 +142,34 @@ func isQuote(s string) bool {
 		return true
 	}
 	return false
+}
+
+// extendOf extends a role ending at its head with an "of"/"at"/"for"
+// complement, up to the next punctuation, verb or quotation.
+func extendOf(toks []nlp.Token, end int) int {
+	if end+2 >= len(toks) {
+		return end
+	}
+	switch strings.ToLower(toks[end+1].Text) {
+	case "of", "at", "for":
+	default:
+		return end
+	}
+	last := end
+	for j := end + 2; j < len(toks) && j <= end+9; j++ {
+		t := toks[j]
+		if t.Text == "," || t.Text == "." || t.Text == ";" || t.Text == ")" || isQuote(t.Text) ||
+			strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" || t.Tag == "WDT" || t.Tag == "WP" {
+			break
+		}
+		switch strings.ToLower(t.Text) {
+		case "in", "on", "and", "who", "which", "that", "since", "after", "before", "during", "when":
+			return last
+		}
+		last = j
+	}
+	if last == end+1 {
+		return end
+	}
+	return last
 }

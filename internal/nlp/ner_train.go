@@ -52,8 +52,9 @@ func TrainNER(docs []CoNLLDoc, o TrainOptions) *NERModel {
 		static [][]int32
 		gold   []int
 	}
-	var data []sent
+	var data [][]sent // documents
 	for di, d := range docs {
+		var ds_ []sent
 		sents := prepare(d.Words)
 		ds := newDocStats(sents)
 		for si, s := range sents {
@@ -69,8 +70,9 @@ func TrainNER(docs []CoNLLDoc, o TrainOptions) *NERModel {
 			for ti, t := range d.Gold[si] {
 				g[ti] = labelID[t]
 			}
-			data = append(data, sent{s, ids, g})
+			ds_ = append(ds_, sent{s, ids, g})
 		}
+		data = append(data, ds_)
 		if di%100 == 0 {
 			o.Log("prepared %d/%d documents, %d features", di, len(docs), len(counts))
 		}
@@ -102,55 +104,60 @@ func TrainNER(docs []CoNLLDoc, o TrainOptions) *NERModel {
 	dyn := make([]string, 0, 8)
 	dynIDs := make([]int32, 0, 8)
 	for ep := 0; ep < o.Epochs; ep++ {
+		// Documents are shuffled, sentences kept in order: the history
+		// features need what came before in the document.
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs, toks := 0, 0
 		for _, oi := range order {
-			x := data[oi]
-			p1, p2 := "<s>", "<s>"
-			for i := range x.s.words {
-				step++
-				for j := range sc {
-					sc[j] = 0
-				}
-				for _, f := range x.static[i] {
-					row := w[int(f)*nl : int(f)*nl+nl]
-					for j, v := range row {
-						sc[j] += v
+			hist := history{}
+			for _, x := range data[oi] {
+				p1, p2 := "<s>", "<s>"
+				for i := range x.s.words {
+					step++
+					for j := range sc {
+						sc[j] = 0
 					}
-				}
-				dyn = dynFeatures(dyn, p1, p2, strings.ToLower(x.s.words[i]), shape(x.s.words[i]))
-				dynIDs = dynIDs[:0]
-				for _, f := range dyn {
-					fi := id(f, true)
-					dynIDs = append(dynIDs, fi)
-				}
-				grow()
-				for _, f := range dynIDs {
-					row := w[int(f)*nl : int(f)*nl+nl]
-					for j, v := range row {
-						sc[j] += v
-					}
-				}
-				best := 0
-				for j := 1; j < nl; j++ {
-					if allowed(p1, nerLabels[j]) && (!allowed(p1, nerLabels[best]) || sc[j] > sc[best]) {
-						best = j
-					}
-				}
-				g := x.gold[i]
-				toks++
-				if best != g {
-					errs++
 					for _, f := range x.static[i] {
-						upd(f, g, 1)
-						upd(f, best, -1)
+						row := w[int(f)*nl : int(f)*nl+nl]
+						for j, v := range row {
+							sc[j] += v
+						}
 					}
+					dyn = dynFeatures(dyn, p1, p2, strings.ToLower(x.s.words[i]), shape(x.s.words[i]), hist.feature(x.s.words[i]))
+					dynIDs = dynIDs[:0]
+					for _, f := range dyn {
+						fi := id(f, true)
+						dynIDs = append(dynIDs, fi)
+					}
+					grow()
 					for _, f := range dynIDs {
-						upd(f, g, 1)
-						upd(f, best, -1)
+						row := w[int(f)*nl : int(f)*nl+nl]
+						for j, v := range row {
+							sc[j] += v
+						}
 					}
+					best := 0
+					for j := 1; j < nl; j++ {
+						if allowed(p1, nerLabels[j]) && (!allowed(p1, nerLabels[best]) || sc[j] > sc[best]) {
+							best = j
+						}
+					}
+					g := x.gold[i]
+					toks++
+					if best != g {
+						errs++
+						for _, f := range x.static[i] {
+							upd(f, g, 1)
+							upd(f, best, -1)
+						}
+						for _, f := range dynIDs {
+							upd(f, g, 1)
+							upd(f, best, -1)
+						}
+					}
+					p2, p1 = p1, nerLabels[best]
+					hist.add(x.s.words[i], p1)
 				}
-				p2, p1 = p1, nerLabels[best]
 			}
 		}
 		o.Log("epoch %d: %d/%d tokens wrong (%.2f%%), %d features", ep+1, errs, toks, 100*float64(errs)/float64(toks), len(counts))

@@ -103,11 +103,10 @@ func labelEntities(sents []Sentence) {
 	ns := make([]nerSent, len(sents))
 	for i, s := range sents {
 		ws := make([]string, len(s.Tokens))
-		ps := make([]string, len(s.Tokens))
 		for j, t := range s.Tokens {
-			ws[j], ps[j] = normToken(t.Text), t.Tag
+			ws[j] = normToken(t.Text)
 		}
-		ns[i] = nerSent{words: ws, pos: ps}
+		ns[i] = nerSent{words: ws}
 	}
 	for i, labels := range m.tagDoc(ns) {
 		for j, l := range labels {

@@ -12,6 +12,7 @@ import (
 	"log"
 	"os"
 	"sort"
+	"strings"
 
 	"briefdesk/internal/nlp"
 )
@@ -20,11 +21,18 @@ func main() {
 	train := flag.String("train", "../shared/eval/ner/conll2003-train.conll", "CoNLL training file")
 	dev := flag.String("dev", "", "CoNLL file to score the model on (optional)")
 	out := flag.String("out", "internal/nlp/model/ner.gob.gz", "where to write the model")
-	epochs := flag.Int("epochs", 12, "training passes")
+	epochs := flag.Int("epochs", 20, "training passes")
 	minCount := flag.Int("mincount", 1, "drop features seen fewer times")
 	prune := flag.Float64("prune", 0.05, "drop features whose averaged weights all stay below this")
 	baseline := flag.Bool("prose", false, "instead, train prose's own extracter and score it on -dev")
+	seed := flag.Int64("seed", 1, "shuffling seed")
+	ablate := flag.String("ablate", "", "comma-separated feature groups to switch off, to measure them: gaz, doc, hist, harmonise")
 	flag.Parse()
+	for _, a := range strings.Split(*ablate, ",") {
+		if a != "" {
+			nlp.Ablate[a] = true
+		}
+	}
 	log.SetFlags(log.Ltime)
 	if *baseline {
 		proseBaseline(read(*train), read(*dev))
@@ -32,7 +40,7 @@ func main() {
 	}
 
 	docs := read(*train)
-	m := nlp.TrainNER(docs, nlp.TrainOptions{Epochs: *epochs, MinCount: *minCount, Prune: float32(*prune), Seed: 1, Log: log.Printf})
+	m := nlp.TrainNER(docs, nlp.TrainOptions{Epochs: *epochs, MinCount: *minCount, Prune: float32(*prune), Seed: *seed, Log: log.Printf})
 	f, err := os.Create(*out)
 	if err != nil {
 		log.Fatal(err)
