@@ -26,7 +26,7 @@ const (
 )
 
 var (
-	fwdMarker  = regexp.MustCompile(`(?im)^[> ]*(?:-{2,}\s*(?:forwarded message|original message|message transféré|weitergeleitete nachricht)\s*-{2,}|begin forwarded message:|-{3,}\s*original message\s*-{3,})\s*$`)
+	fwdMarker  = regexp.MustCompile(`(?im)^[> ]*(?:-{2,}\s*(?:forwarded message|original message|message transféré|weitergeleitete nachricht)\s*-{2,}|begin forwarded message:|-{3,}\s*original message\s*-{3,}|_{20,}\s*$\n[> ]*(?:from|von|de)\s*:.*)\s*$`)
 	fwdHeader  = regexp.MustCompile(`^[> ]*(?i:from|date|sent|subject|to|cc|bcc|reply-to)\s*:\s*(.*)$`)
 	subjPrefix = regexp.MustCompile(`^(?i:(?:re|fw|fwd|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*|\[[^\]]{1,40}\]\s*)+`)
 	sentFrom   = regexp.MustCompile(`(?i)^sent from my \w+`)

@@ -100,7 +100,7 @@ func parse(name string, data []byte, charset string, now time.Time) (a *domain.A
 	var d *doc
 	switch format {
 	case domain.FormatPDF:
-		d, err = parsePDF(data)
+		d, err = parsePDFBounded(data)
 	case domain.FormatDOCX:
 		d, err = parseDOCX(data)
 	case domain.FormatODT:

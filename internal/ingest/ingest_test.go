@@ -67,6 +67,7 @@ func TestGoodFixtures(t *testing.T) {
 		// Converted from article.docx by LibreOffice 7.4 (see testdata/gen):
 		// real producers' layouts, subset fonts, revisions and hidden text.
 		{file: "libreoffice.odt", format: domain.FormatODT, title: wantTitle, standfirst: wantStandfirst, byline: wantByline},
+		{file: "libreoffice.docx", format: domain.FormatDOCX, title: wantTitle, standfirst: wantStandfirst, byline: wantByline},
 		{file: "libreoffice.rtf", format: domain.FormatRTF, title: wantTitle, standfirst: wantStandfirst, byline: wantByline},
 		{file: "libreoffice.pdf", format: domain.FormatPDF, title: wantTitle, standfirst: wantStandfirst, byline: wantByline, struck: true},
 		{file: "article.eml", format: domain.FormatEML, title: wantTitle, byline: wantByline, published: march3},
@@ -242,12 +243,14 @@ func TestTooLargeRefusedWithoutReading(t *testing.T) {
 // A zip entry whose header understates its size still cannot inflate
 // beyond the limit.
 func TestZipEntryLyingAboutSize(t *testing.T) {
+	defer func(n int64) { maxXMLSize = n }(maxXMLSize)
+	maxXMLSize = 4 << 20
 	var comp bytes.Buffer
 	zw := zip.NewWriter(&comp)
 	w, _ := zw.Create("word/document.xml")
 	w.Write([]byte("<w:document><w:body><w:p><w:r><w:t>"))
 	chunk := bytes.Repeat([]byte("b"), 1<<20)
-	for i := 0; i < 80; i++ {
+	for i := 0; i < 8; i++ {
 		w.Write(chunk)
 	}
 	w.Write([]byte("</w:t></w:r></w:p></w:body></w:document>"))
@@ -508,6 +511,36 @@ func TestHTMLCharsetFromMeta(t *testing.T) {
 	}
 	if a.Title != "Переговоры" || a.Language != "ru" || !strings.HasPrefix(a.Body(), "Министры иностранных дел") {
 		t.Errorf("title %q language %q body %.40q", a.Title, a.Language, a.Body())
+	}
+}
+
+// Undeclared legacy encodings of other scripts are recognised.
+func TestUndeclaredCyrillicText(t *testing.T) {
+	text := "Переговоры в Женеве\n\nМинистры иностранных дел встретились в Женеве и договорились продолжить переговоры в мае, сообщили официальные лица после встречи.\n\nОбе стороны заявили, что разговор был трудным, но полезным для дальнейшей работы.\n"
+	data, err := encodeCP1251(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Parse("ru.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Переговоры в Женеве" || a.Language != "ru" || len(a.Paragraphs) != 2 {
+		t.Errorf("title %q language %q %d paragraphs", a.Title, a.Language, len(a.Paragraphs))
+	}
+}
+
+// Outlook forwards with a rule and a header block, no "Forwarded" line.
+func TestOutlookForward(t *testing.T) {
+	msg := "From: a@example.org\r\nTo: b@example.org\r\nSubject: FW: patrols\r\nDate: Wed, 04 Mar 2026 08:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"Worth reading.\r\n\r\n________________________________\r\nFrom: Wire Desk <desk@example.org>\r\nSent: Tuesday, March 3, 2026 10:15 AM\r\nTo: Officer\r\nSubject: " + wantTitle + "\r\n\r\n" +
+		strings.ReplaceAll(strings.Join(wantBody, "\n\n"), "\n", "\r\n") + "\r\n"
+	a, err := Parse("fw.eml", []byte(msg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != wantTitle || a.Paragraphs[0] != wantBody[0] || len(a.Paragraphs) != len(wantBody) {
+		t.Errorf("title %q, %d paragraphs, first %.50q", a.Title, len(a.Paragraphs), a.Paragraphs[0])
 	}
 }
 

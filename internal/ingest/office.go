@@ -18,9 +18,12 @@ import (
 // megabyte; a zip bomb declares (or lies about) gigabytes.
 const (
 	maxZipEntries = 5000
-	maxXMLSize    = 64 << 20
 	maxXMLDepth   = 1000
 )
+
+// maxXMLSize is the most a document part may inflate to (a variable so
+// that tests can try the limit without inflating 64 MB).
+var maxXMLSize int64 = 64 << 20
 
 var errTooBig = errors.New("expands beyond the size limit")
 
@@ -67,7 +70,7 @@ func readZipEntry(z *zip.Reader, name string) ([]byte, bool, error) {
 		if f.Name != name {
 			continue
 		}
-		if f.UncompressedSize64 > maxXMLSize {
+		if f.UncompressedSize64 > uint64(maxXMLSize) {
 			return nil, true, errTooBig
 		}
 		rc, err := f.Open()
@@ -79,7 +82,7 @@ func readZipEntry(z *zip.Reader, name string) ([]byte, bool, error) {
 		if err != nil {
 			return nil, true, err
 		}
-		if len(b) > maxXMLSize {
+		if int64(len(b)) > maxXMLSize {
 			return nil, true, errTooBig
 		}
 		return b, true, nil
@@ -243,7 +246,38 @@ func parseDOCX(data []byte) (*doc, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Style IDs are localised ("Titel", "berschrift1"); their names in
+	// styles.xml are the built-in English ones.
+	names := docxStyleNames(z)
+	for _, p := range ps {
+		if n, ok := names[p.style]; ok {
+			p.style = n
+		}
+	}
 	return styledDoc(ps, hints{title: coreTitle(z)}), nil
+}
+
+// docxStyleNames maps style IDs to style names from word/styles.xml.
+func docxStyleNames(z *zip.Reader) map[string]string {
+	names := map[string]string{}
+	b, ok, err := readZipEntry(z, "word/styles.xml")
+	if !ok || err != nil {
+		return names
+	}
+	id := ""
+	_ = xmlWalk(b, "Word document", func(tok xml.Token) {
+		if t, ok := tok.(xml.StartElement); ok {
+			switch t.Name.Local {
+			case "style":
+				id = xmlAttr(t, "styleId")
+			case "name":
+				if id != "" {
+					names[id] = xmlAttr(t, "val")
+				}
+			}
+		}
+	})
+	return names
 }
 
 // coreTitle returns the title in docProps/core.xml when it looks like one a

@@ -7,8 +7,10 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"runtime/debug"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -36,6 +38,38 @@ type pdfLine struct {
 	page     int
 	edge     bool // among the first or last lines of its page
 	fromLeft bool
+}
+
+// pdfTimeout bounds a PDF read. The PDF library has no limits of its own:
+// a page tree with a cycle would keep it busy forever.
+var pdfTimeout = time.Minute
+
+// parsePDFBounded runs parsePDF with a time limit. On timeout the reader's
+// goroutine is abandoned (Go cannot stop it) so that the import carries on.
+func parsePDFBounded(data []byte) (*doc, error) {
+	type result struct {
+		d   *doc
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				ch <- result{nil, &domain.InputError{Reason: "could not read the file: it is damaged or in an unexpected layout",
+					Err: fmt.Errorf("ingest: panic: %v\n%s", r, debug.Stack())}}
+			}
+		}()
+		d, err := parsePDF(data)
+		ch <- result{d, err}
+	}()
+	t := time.NewTimer(pdfTimeout)
+	defer t.Stop()
+	select {
+	case r := <-ch:
+		return r.d, r.err
+	case <-t.C:
+		return nil, &domain.InputError{Reason: "PDF could not be read in time: it is damaged or built to stall readers"}
+	}
 }
 
 // parsePDF extracts the text layer of a PDF in reading order: glyphs are

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gogs/chardet"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
@@ -49,8 +50,51 @@ func decode(data []byte, declared string) (string, bool) {
 			}
 		}
 	}
+	if e := guessCharset(data); e != nil {
+		if s, err := e.NewDecoder().Bytes(data); err == nil {
+			return string(s), true
+		}
+	}
 	s, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	return string(s), err == nil
+}
+
+// guessable are the legacy charsets statistical detection may choose;
+// anything else (and Western text) is read as Windows-1252.
+var guessable = map[string]bool{
+	"windows-1250": true, "windows-1251": true, "windows-1253": true, "windows-1254": true, "windows-1255": true,
+	"windows-1256": true, "KOI8-R": true, "ISO-8859-2": true, "ISO-8859-5": true, "ISO-8859-7": true,
+	"ISO-8859-8": true, "Shift_JIS": true, "EUC-JP": true, "EUC-KR": true, "GB-18030": true, "Big5": true,
+}
+
+// guessCharset detects the charset of undeclared non-UTF-8 text written
+// mostly in another script (a Russian file in Windows-1251, Japanese in
+// Shift_JIS). Text that is mostly ASCII stays Windows-1252: a few accented
+// letters or curly quotes are not enough evidence for anything else.
+func guessCharset(data []byte) encoding.Encoding {
+	sample := data[:min(len(data), 64<<10)]
+	high := 0
+	for _, c := range sample {
+		if c >= 0x80 {
+			high++
+		}
+	}
+	if high*10 < len(sample) {
+		return nil
+	}
+	r, err := chardet.NewTextDetector().DetectBest(sample)
+	if err != nil || r.Confidence < 20 || !guessable[r.Charset] {
+		return nil
+	}
+	name := r.Charset
+	if name == "GB-18030" {
+		name = "gb18030"
+	}
+	e, err := htmlindex.Get(name)
+	if err != nil {
+		return nil
+	}
+	return e
 }
 
 // bomlessUTF16 recognises UTF-16 without a byte-order mark by its pattern of
