@@ -36,7 +36,7 @@ func init() {
 		"import":    {"import [--db FILE] PATH...", "import files, folders and links into the library", cmdImport},
 		"summarize": {"summarize [--sentences N | --words N] [--json] PATH...", "print the summary of each file without storing it", cmdSummarize},
 		"actors":    {"actors [--json] PATH...", "print the key actors of each file", cmdActors},
-		"brief":     {"brief [--paper a4|letter] [--classification TEXT] -o OUT.pdf PATH...", "write one briefing of all PATHs as a one-page PDF", cmdBrief},
+		"brief":     {"brief [--paper a4|letter] [--classification TEXT] -o OUT.pdf|.docx|.md|.txt PATH...", "write one briefing of all PATHs as a one-page brief (PDF, or DOCX/Markdown/text by OUT's extension)", cmdBrief},
 		"search":    {"search [--db FILE] [--json] [--limit N] QUERY", "full-text search of the library", cmdSearch},
 		"tag":       {"tag --conll FILE", "tag the tokens of a CoNLL file with entity labels (IOB2)", cmdTag},
 		"version":   {"version", "print the version", cmdVersion},
@@ -366,7 +366,7 @@ func cmdActors(args []string, stdout, stderr io.Writer) int {
 
 func cmdBrief(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("brief", stderr)
-	out := fs.String("o", "", "output PDF file (required)")
+	out := fs.String("o", "", "output file, .pdf (default), .docx, .md or .txt (required)")
 	paper := fs.String("paper", "a4", "paper size: a4 or letter")
 	class := fs.String("classification", "", "classification line, e.g. \"UNCLASSIFIED // FOR OFFICIAL USE\"")
 	paths, err := fs.parse(args)
@@ -379,9 +379,13 @@ func cmdBrief(args []string, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		return fs.exitUsage("brief needs at least one file")
 	}
-	p := brief.Paper(strings.ToLower(*paper))
-	if p != brief.A4 && p != brief.Letter {
+	p, err := brief.ParsePaper(*paper)
+	if err != nil {
 		return fs.exitUsage(fmt.Sprintf("unknown paper size %q: use a4 or letter", *paper))
+	}
+	format, ok := brief.FormatOf(*out)
+	if !ok {
+		return fs.exitUsage(fmt.Sprintf("%s: unknown brief format: name the file .pdf, .docx, .md or .txt", *out))
 	}
 	var arts []*domain.Article
 	status := eachArticle(paths, stderr, func(_ string, a *domain.Article) { arts = append(arts, a) })
@@ -391,7 +395,7 @@ func cmdBrief(args []string, stdout, stderr io.Writer) int {
 	}
 	b := &domain.Briefing{Title: arts[0].Title, Articles: arts, Classification: *class, Created: time.Now()}
 	if err := writeFileAtomic(*out, func(w io.Writer) error {
-		return engine.WriteBrief(w, b, brief.Options{Paper: p, Fit: true})
+		return engine.ExportBrief(w, b, brief.Options{Paper: p, Fit: true}, format)
 	}); err != nil {
 		fail(stderr, err)
 		return 1

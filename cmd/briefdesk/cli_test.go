@@ -180,6 +180,23 @@ func TestBriefWritesOnePagePDF(t *testing.T) {
 	}
 }
 
+func TestBriefExportFormats(t *testing.T) {
+	dir := t.TempDir()
+	for ext, magic := range map[string]string{".docx": "PK", ".md": "# Border talks resume", ".txt": "BORDER TALKS"} {
+		out := filepath.Join(dir, "brief"+ext)
+		if code, _, errs := run(t, "brief", "-o", out, article); code != 0 {
+			t.Fatalf("%s: exit %d: %s", ext, code, errs)
+		}
+		data, _ := os.ReadFile(out)
+		if !bytes.Contains(bytes.ToUpper(data[:min(len(data), 400)]), bytes.ToUpper([]byte(magic))) {
+			t.Errorf("%s does not start as expected:\n%s", ext, data[:min(len(data), 200)])
+		}
+	}
+	if code, _, errs := run(t, "brief", "-o", filepath.Join(dir, "x.odp"), article); code != 2 || !strings.Contains(errs, "unknown brief format") {
+		t.Errorf("unknown extension: exit %d, %q", code, errs)
+	}
+}
+
 func TestTagCoNLL(t *testing.T) {
 	in := filepath.Join(t.TempDir(), "x.conll")
 	os.WriteFile(in, []byte("-DOCSTART- -X- -X- O\n\nJens NNP B-NP B-PER\nStoltenberg NNP I-NP I-PER\nvisited VBD B-VP O\nLondon NNP B-NP B-LOC\n. . O O\n"), 0o644)

@@ -205,8 +205,14 @@ func (e *Engine) Search(ctx context.Context, q string, limit int) ([]domain.Hit,
 
 // WriteBrief renders b as a one-page PDF brief.
 func WriteBrief(w io.Writer, b *domain.Briefing, opts brief.Options) error {
+	return ExportBrief(w, b, opts, brief.FormatPDF)
+}
+
+// ExportBrief renders b's brief in format f (PDF, DOCX, Markdown or text),
+// analysing b first if it has not been.
+func ExportBrief(w io.Writer, b *domain.Briefing, opts brief.Options, f brief.Format) error {
 	if b.Analysis == nil {
 		b.Analysis = Analyze(b.Articles, b.Length, b.Edits)
 	}
-	return brief.PDF(w, b, opts)
+	return brief.Export(w, b, opts, f)
 }
