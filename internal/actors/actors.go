@@ -35,6 +35,49 @@ type cluster struct {
 	quotes   []domain.Quote
 	subject  []domain.SentenceRef // sentences where the actor is the subject
 	order    int
+	votes    map[string]int // entity labels the tagger gave the names
+}
+
+// vote records the tagger's label for one proper mention. A card's type is
+// the majority label, unless a gazetteer fixed it (countries, known
+// organisations).
+func (c *cluster) vote(label string) {
+	if c.votes == nil {
+		c.votes = map[string]int{}
+	}
+	c.votes[label]++
+}
+
+// finalType settles the card's type from the votes.
+func (c *cluster) finalType() domain.ActorType {
+	k := strings.TrimPrefix(strings.TrimPrefix(c.key, "org:"), "loc:")
+	if _, ok := nlp.CountryOf(k); ok && strings.HasPrefix(c.key, "loc:") {
+		return domain.Place
+	}
+	if _, ok := nlp.OrgKey(k); ok && strings.HasPrefix(c.key, "org:") {
+		return domain.Organization
+	}
+	types := map[string]domain.ActorType{"PER": domain.Person, "ORG": domain.Organization, "LOC": domain.Place}
+	best, bn := c.typ, 0
+	for _, l := range []string{"PER", "ORG", "LOC"} {
+		if n := c.votes[l]; n > bn {
+			best, bn = types[l], n
+		}
+	}
+	if n := c.votes[typeLabel(c.typ)]; n == bn {
+		return c.typ
+	}
+	return best
+}
+
+func typeLabel(t domain.ActorType) string {
+	switch t {
+	case domain.Person:
+		return "PER"
+	case domain.Organization:
+		return "ORG"
+	}
+	return "LOC"
 }
 
 func (c *cluster) addForm(f string) {
@@ -118,7 +161,7 @@ func (x *extractor) doc(d *nlp.Doc) {
 		return false
 	}
 	ents := make([]nlp.Entity, 0, len(d.Entities))
-	for _, e := range d.Entities {
+	for _, e := range tidy(d) {
 		if skip[e.Sentence] || x.excluded[strings.ToLower(e.Text)] || junk(e.Text) {
 			continue
 		}
@@ -165,6 +208,7 @@ func (x *extractor) doc(d *nlp.Doc) {
 			continue
 		}
 		c.addForm(text)
+		c.vote(e.Label)
 		c.mentions = append(c.mentions, m)
 	}
 	// A nationality adjective counts for its country when the article
@@ -390,6 +434,12 @@ func (x *extractor) absorb(a, b *cluster) {
 		a.addForm(f)
 		a.forms[f] += n - 1
 	}
+	for l, n := range b.votes {
+		if a.votes == nil {
+			a.votes = map[string]int{}
+		}
+		a.votes[l] += n
+	}
 	for _, al := range b.aliases {
 		a.addAlias(al)
 	}
@@ -580,6 +630,71 @@ func splitNames(s string) []string {
 	return out
 }
 
+// tidy fixes entity spans the way news text needs: "Labour's Yvette
+// Cooper" is two names, "Prof Joni Lovenduski" and "Margaret Moran MP" are
+// a title and a name (the title stays in the text for the role), and a
+// name does not end with the sentence's full stop.
+func tidy(d *nlp.Doc) []nlp.Entity {
+	var out []nlp.Entity
+	for _, e := range d.Entities {
+		toks := d.Sentences[e.Sentence].Tokens
+		span := func(a, b int, label string) nlp.Entity {
+			x := e
+			x.First, x.Last, x.Label = a, b, label
+			x.Start, x.End = toks[a].Start, toks[b].End
+			x.Text = strings.TrimSpace(d.Body[x.Start:x.End])
+			if n := len(x.Text); n > 4 && x.Text[n-1] == '.' && !strings.Contains(x.Text[:n-1], ".") {
+				x.Text = x.Text[:n-1]
+			}
+			return x
+		}
+		a, b, label := e.First, e.Last, e.Label
+		// Names start with a capital: "eastern Europe" is Europe.
+		for a < b && startsLower(toks[a].Text) {
+			a++
+		}
+		// Titles in front: "Prof", "President", "Lord".
+		for a < b && (nlp.IsTitle(toks[a].Text) || honorifics[strings.ToLower(toks[a].Text)]) {
+			a++
+			label = "PER"
+		}
+		for b > a && (toks[b].Text == "MP" || toks[b].Text == "MEP" || toks[b].Text == "QC") {
+			b--
+		}
+		if a == b && (nlp.IsTitle(toks[a].Text) || honorifics[strings.ToLower(toks[a].Text)] || toks[a].Text == "MP" || toks[a].Text == "MPs") {
+			continue // a title alone names no one
+		}
+		split := -1
+		for k := a + 1; k < b; k++ {
+			if isPossessive(toks[k].Text) {
+				split = k
+				break
+			}
+		}
+		if split < 0 {
+			out = append(out, span(a, b, label))
+			continue
+		}
+		left := span(a, split-1, label)
+		if _, ok := nlp.CountryOf(left.Text); ok {
+			left.Label = "LOC"
+		}
+		right := span(split+1, b, label)
+		if nlp.IsFirstName(toks[split+1].Text) || b-split >= 2 {
+			right.Label = "PER"
+		}
+		out = append(out, left, right)
+	}
+	return out
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
 var honorifics = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true, "sir": true, "dame": true, "miss": true}
 
 func stripHonorific(s string) string {
@@ -659,10 +774,11 @@ func (x *extractor) cards(sum *domain.Summary) []domain.Actor {
 	top := all[0].score
 	for _, s := range all {
 		c := s.c
+		c.typ = c.finalType()
 		a := domain.Actor{Name: c.name(), Type: c.typ, Role: c.role, Mentions: len(c.mentions), Quotes: c.quotes}
 		a.Salience = math.Round(s.score/top*1000) / 1000
 		switch {
-		case a.Salience >= 0.45:
+		case a.Salience >= 0.45 && (a.Mentions >= 3 || len(a.Quotes) > 0):
 			a.Level = domain.Central
 		case a.Salience >= 0.2:
 			a.Level = domain.Supporting
