@@ -3,7 +3,6 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"hash/fnv"
 	"strings"
 )
 
@@ -11,21 +10,22 @@ import (
 // case, letters and digits only, single spaces. The same article saved as a
 // web page, a PDF or a Word file gives the same hash, whatever the line
 // breaks, quote styles or file name.
-func TextHash(body string) string {
-	sum := sha256.Sum256([]byte(strings.Join(words(body), " ")))
+func TextHash(body string) string { return textHash(words(body)) }
+
+func textHash(ws []string) string {
+	sum := sha256.Sum256([]byte(strings.Join(ws, " ")))
 	return hex.EncodeToString(sum[:])
 }
 
 // SimHash returns the 64-bit SimHash of a body's word 3-shingles (Charikar).
 // Small edits (a changed word, an added sentence) flip few bits, so the
 // library can flag re-published wire stories by Hamming distance.
-func SimHash(body string) uint64 {
-	ws := words(body)
+func SimHash(body string) uint64 { return simHash(words(body)) }
+
+func simHash(ws []string) uint64 {
 	var v [64]int
 	add := func(s string) {
-		h := fnv.New64a()
-		h.Write([]byte(s))
-		x := h.Sum64()
+		x := fnv64a(s)
 		for i := range v {
 			if x&(1<<uint(i)) != 0 {
 				v[i]++
@@ -51,6 +51,17 @@ func SimHash(body string) uint64 {
 		}
 	}
 	return x
+}
+
+// fnv64a is FNV-1a without the allocation of hash/fnv's interface.
+func fnv64a(s string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime
+	}
+	return h
 }
 
 // Distance returns the Hamming distance between two SimHashes. Articles of a

@@ -85,14 +85,21 @@ func parseMarkdown(s string) *doc {
 
 // mdInline removes inline markup and keeps the words.
 func mdInline(s string) string {
-	s = mdImage.ReplaceAllString(s, "")
-	s = mdLink.ReplaceAllString(s, "$1")
-	s = mdRefLink.ReplaceAllString(s, "$1")
-	s = mdCode.ReplaceAllString(s, "$1")
-	for i := 0; i < 3; i++ {
+	// Most lines carry no markup; the regexps run only where they can match.
+	if strings.Contains(s, "](") || strings.Contains(s, "][") {
+		s = mdImage.ReplaceAllString(s, "")
+		s = mdLink.ReplaceAllString(s, "$1")
+		s = mdRefLink.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "`") {
+		s = mdCode.ReplaceAllString(s, "$1")
+	}
+	for i := 0; i < 3 && strings.ContainsAny(s, "*_"); i++ {
 		s = mdEmphasis.ReplaceAllString(s, "$2$4$5$6")
 	}
-	s = mdHTMLTag.ReplaceAllString(s, "")
+	if strings.Contains(s, "<") {
+		s = mdHTMLTag.ReplaceAllString(s, "")
+	}
 	s = strings.ReplaceAll(s, `\*`, "*")
 	s = strings.ReplaceAll(s, `\_`, "_")
 	return strings.TrimSpace(s)
