@@ -15,7 +15,7 @@ import (
 )
 
 // quoteChars is how much of a quote a card shows; the full quote is in the text.
-const quoteChars = 110
+const quoteChars = 90
 
 // actorCard shows one key actor: type icon, name, role, mentions and a
 // quote. Tapping it filters the article text to the actor's sentences.
@@ -37,7 +37,7 @@ func newActorCard(a *domain.Actor, onTap func()) *actorCard {
 func (c *actorCard) CreateRenderer() fyne.WidgetRenderer {
 	a := c.actor
 	c.bg = &canvas.Rectangle{CornerRadius: theme.InputRadiusSize(), StrokeWidth: 1}
-	name := &widget.Label{Text: a.Name, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	name := &widget.Label{Text: oneLine(a.Name), TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	role := a.Role
 	if role == "" {
 		role = strings.ToUpper(string(a.Type[:1])) + string(a.Type[1:])
@@ -50,7 +50,7 @@ func (c *actorCard) CreateRenderer() fyne.WidgetRenderer {
 	if a.Level != "" {
 		mentions += " · " + a.Level
 	}
-	stats := &widget.Label{Text: mentions, Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText}
+	stats := newNote(mentions, false)
 	quote := &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}, SizeName: theme.SizeNameCaptionText}
 	switch {
 	case len(a.Quotes) > 0:
@@ -102,15 +102,18 @@ func (c *actorCard) MouseIn(*desktop.MouseEvent)    { c.hovered = true; c.applyC
 func (c *actorCard) MouseMoved(*desktop.MouseEvent) {}
 func (c *actorCard) MouseOut()                      { c.hovered = false; c.applyColors() }
 
-// shorten cuts s at a word boundary to at most n bytes, adding an ellipsis.
+// shorten cuts s at a word boundary to at most n characters, adding an ellipsis.
 func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= n {
-		return s
+	r := []rune(oneLine(s))
+	if len(r) <= n {
+		return string(r)
 	}
-	cut := strings.LastIndexByte(s[:n], ' ')
-	if cut < n/2 {
-		cut = n
+	cut := n
+	for i := n; i > n/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
 	}
-	return strings.TrimRight(s[:cut], " ,;:") + "…"
+	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 }

@@ -24,7 +24,7 @@ type briefingView struct {
 
 	root           fyne.CanvasObject
 	title          *widget.Label
-	meta           *widget.Label
+	meta           *widget.RichText
 	classification *widget.Label
 
 	length      *widget.Slider
@@ -58,7 +58,7 @@ func newBriefingView(d *desk) *briefingView {
 
 func (v *briefingView) buildUI() {
 	v.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
-	v.meta = &widget.Label{Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	v.meta = newNote("", true)
 	v.classification = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.DangerImportance, Alignment: fyne.TextAlignCenter}
 	buttons := container.NewHBox(
 		&widget.Button{Text: "Add articles", Icon: theme.ContentAddIcon(), OnTapped: v.onAddArticles},
@@ -73,7 +73,7 @@ func (v *briefingView) buildUI() {
 	v.lengthLabel = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	v.fit = &widget.Check{Text: "Fit one page", OnChanged: v.onFitChanged}
 	v.fit.ExtendBaseWidget(v.fit)
-	v.editsLabel = &widget.Label{Importance: widget.LowImportance}
+	v.editsLabel = &widget.Label{SizeName: theme.SizeNameCaptionText}
 	v.resetEdits = &widget.Button{Text: "Reset edits", Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: v.onResetEdits}
 	lengthRow := container.NewBorder(nil, nil, &widget.Label{Text: "Length"}, container.NewHBox(v.lengthLabel, v.fit), v.length)
 	v.summary = container.NewVBox()
@@ -83,15 +83,15 @@ func (v *briefingView) buildUI() {
 	v.filterBar = container.NewBorder(nil, nil, widget.NewIcon(theme.VisibilityIcon()),
 		&widget.Button{Text: "Show all text", Icon: theme.CancelIcon(), OnTapped: v.onClearFilter}, v.filterLabel)
 	v.filterBar.Hide()
-	hint := &widget.Label{Text: "Highlighted sentences are the summary. Click one to drop it, click any other to pin it.", Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	hint := newNote("Highlighted sentences are the summary. Click one to drop it, click any other to pin it.", true)
 	v.text = container.NewVBox()
 	text := section("Article text", nil, container.NewVBox(hint, v.filterBar, v.text))
 
-	v.actors = container.NewGridWrap(fyne.NewSize(230, 150))
+	v.actors = container.NewAdaptiveGrid(2)
 	v.facts = container.NewVBox()
 	v.articles = container.NewVBox()
 	add := &widget.Button{Icon: theme.ContentAddIcon(), Importance: widget.LowImportance, OnTapped: v.onAddArticles}
-	dropHint := &widget.Label{Text: "Drop files or links on this briefing to add them to it.", Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	dropHint := newNote("Drop files or links on this briefing to add them to it.", true)
 
 	left := container.NewVScroll(container.NewPadded(container.NewVBox(summary, widget.NewSeparator(), text)))
 	right := container.NewVScroll(container.NewPadded(container.NewVBox(
@@ -136,8 +136,8 @@ func (v *briefingView) show(b *domain.Briefing) {
 	if b.Analysis == nil {
 		b.Analysis = &domain.Analysis{}
 	}
-	v.title.SetText(b.Title)
-	v.meta.SetText(metaLine(b))
+	v.title.SetText(oneLine(b.Title))
+	setNote(v.meta, metaLine(b))
 	if b.Classification != "" || v.d.prefs.String(prefClassification) != "" {
 		c := b.Classification
 		if c == "" {
@@ -260,7 +260,7 @@ func (v *briefingView) showSummary() {
 		}
 		body := fyne.CanvasObject(text)
 		if len(notes) > 0 {
-			note := &widget.Label{Text: strings.Join(notes, " · "), Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText}
+			note := newNote(strings.Join(notes, " · "), true)
 			body = container.NewVBox(text, note)
 		}
 		ref := s.SentenceRef
@@ -322,7 +322,7 @@ func (v *briefingView) showText() {
 		v.text.Add(p)
 	}
 	if v.filter != nil {
-		v.filterLabel.SetText(fmt.Sprintf("Showing %d sentences about %s.", len(v.filter), v.filterName))
+		v.filterLabel.SetText(fmt.Sprintf("Showing %s about %s.", plural(len(v.filter), "sentence"), v.filterName))
 		v.filterBar.Show()
 		for ai := range b.Articles {
 			for _, s := range byArticle[ai] {
@@ -337,7 +337,7 @@ func (v *briefingView) showText() {
 	v.filterBar.Hide()
 	for ai, a := range b.Articles {
 		if len(b.Articles) > 1 {
-			v.text.Add(&widget.Label{Text: fmt.Sprintf("Article %d · %s", ai+1, a.Title), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord})
+			v.text.Add(&widget.Label{Text: fmt.Sprintf("Article %d · %s", ai+1, oneLine(a.Title)), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord})
 		}
 		for _, spans := range paragraphSpans(a, byArticle[ai], chosen) {
 			addPara(spans)
@@ -421,7 +421,7 @@ func (v *briefingView) showArticles() {
 	n := len(v.b.Articles)
 	for i, a := range v.b.Articles {
 		i := i
-		title := &widget.Label{Text: fmt.Sprintf("%d. %s", i+1, a.Title), TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+		title := &widget.Label{Text: fmt.Sprintf("%d. %s", i+1, oneLine(a.Title)), TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 		var bits []string
 		for _, s := range []string{a.Source, a.Byline, a.Dateline} {
 			if s != "" {
@@ -434,7 +434,7 @@ func (v *briefingView) showArticles() {
 		if a.Origin.Format != "" {
 			bits = append(bits, strings.ToUpper(string(a.Origin.Format)))
 		}
-		meta := &widget.Label{Text: strings.Join(bits, " · "), Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+		meta := newNote(strings.Join(bits, " · "), false)
 		up := &widget.Button{Icon: theme.MoveUpIcon(), Importance: widget.LowImportance, OnTapped: func() { v.onMoveArticle(i, -1) }}
 		down := &widget.Button{Icon: theme.MoveDownIcon(), Importance: widget.LowImportance, OnTapped: func() { v.onMoveArticle(i, 1) }}
 		remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { v.onRemoveArticle(i) }}
@@ -692,3 +692,11 @@ func cloneBriefing(b *domain.Briefing) *domain.Briefing {
 }
 
 var _ = layout.NewSpacer
+
+// plural says "1 sentence" or "3 sentences".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -12,9 +12,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -54,7 +56,8 @@ type desk struct {
 	status     *widget.Label
 	undoButton *widget.Button
 	pending    *pendingDelete
-	lastJob    *importJob // the newest import, for tests and the status bar
+	lastJob    *importJob           // the newest import, for tests and the status bar
+	dialog     *dialog.CustomDialog // the dialog Escape closes
 }
 
 // pendingDelete is a briefing deleted in the window but not yet in the
@@ -100,22 +103,23 @@ func (d *desk) buildUI() fyne.CanvasObject {
 
 // emptyState teaches the first step instead of showing a blank pane.
 func (d *desk) emptyState() fyne.CanvasObject {
-	title := &widget.RichText{Segments: []widget.RichTextSegment{
-		&widget.TextSegment{Text: "Drop articles here", Style: widget.RichTextStyle{Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}},
-		&widget.TextSegment{Text: "Files, folders or links: text, Markdown, HTML, PDF, Word, OpenDocument, RTF or e-mail. Each article becomes a briefing with a summary, key actors and key numbers, ready to print on one page.", Style: widget.RichTextStyle{Alignment: fyne.TextAlignCenter}},
-	}, Wrapping: fyne.TextWrapWord}
+	title := &widget.Label{Text: "Drop articles here", Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}
+	what := &widget.Label{Text: "Files, folders or links: text, Markdown, HTML, PDF, Word, OpenDocument, RTF or e-mail.", Alignment: fyne.TextAlignCenter}
+	why := &widget.Label{Text: "Each becomes a briefing with a summary, key actors and key numbers, ready to print on one page.", Alignment: fyne.TextAlignCenter}
 	open := &widget.Button{Text: "Open files…", Icon: theme.FolderOpenIcon(), Importance: widget.HighImportance, OnTapped: d.onOpenFile}
 	folder := &widget.Button{Text: "Open a folder…", Icon: theme.FolderIcon(), OnTapped: d.onOpenFolder}
 	paste := &widget.Button{Text: "Paste text or link", Icon: theme.ContentPasteIcon(), OnTapped: d.onPaste}
-	hint := &widget.Label{Text: "Or select a briefing on the left. Ctrl+F searches the library.", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance}
-	icon := widget.NewIcon(theme.DownloadIcon())
+	hint := &widget.Label{Text: "Or pick a briefing in the library on the left. Ctrl+F searches it.", Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameCaptionText}
+	icon := &canvas.Image{Resource: theme.NewPrimaryThemedResource(theme.DownloadIcon()), FillMode: canvas.ImageFillContain}
+	icon.SetMinSize(fyne.NewSize(64, 64))
 	box := container.NewVBox(
-		container.NewCenter(container.NewGridWrap(fyne.NewSize(72, 72), icon)),
-		title,
+		container.NewCenter(icon),
+		title, what, why,
+		layout.NewSpacer(),
 		container.NewCenter(container.NewHBox(open, folder, paste)),
 		hint,
 	)
-	return newDropZone(container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 300), box)))
+	return newDropZone(container.NewCenter(box))
 }
 
 // buildMenu returns the main menu; every item also has a shortcut.
@@ -183,6 +187,11 @@ func (d *desk) onTypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyUp:
 		d.sidebar.selectNext(-1)
 	case fyne.KeyEscape:
+		if d.dialog != nil {
+			d.dialog.Hide()
+			d.dialog = nil
+			return
+		}
 		d.view.onClearFilter()
 	}
 }
@@ -275,7 +284,7 @@ func (d *desk) showBriefing(b *domain.Briefing) {
 	d.content.Objects = []fyne.CanvasObject{d.view.root}
 	d.content.Refresh()
 	d.sidebar.markOpen(b.ID)
-	d.win.SetTitle(b.Title + " — Briefdesk")
+	d.win.SetTitle(oneLine(b.Title) + " — Briefdesk")
 }
 
 // showEmpty clears the briefing view.
@@ -445,6 +454,17 @@ func (d *desk) onAbout() {
 	}}
 	dlg := dialog.NewCustom("About Briefdesk", "Close", body, d.win)
 	dlg.Resize(fyne.NewSize(460, 300))
+	d.showDialog(dlg)
+}
+
+// showDialog shows dlg and lets Escape close it (Fyne dialogs ignore Escape).
+func (d *desk) showDialog(dlg *dialog.CustomDialog) {
+	d.dialog = dlg
+	dlg.SetOnClosed(func() {
+		if d.dialog == dlg {
+			d.dialog = nil
+		}
+	})
 	dlg.Show()
 }
 
@@ -466,13 +486,13 @@ func (d *desk) showError(what string, err error, todo string) {
 	msg := &widget.Label{Text: reason + "\n\n" + todo, Wrapping: fyne.TextWrapWord}
 	dlg := dialog.NewCustom(what, "OK", msg, d.win)
 	dlg.Resize(fyne.NewSize(480, 220))
-	dlg.Show()
+	d.showDialog(dlg)
 }
 
 func (d *desk) showInfo(title, msg string) {
 	dlg := dialog.NewCustom(title, "OK", &widget.Label{Text: msg, Wrapping: fyne.TextWrapWord}, d.win)
 	dlg.Resize(fyne.NewSize(420, 180))
-	dlg.Show()
+	d.showDialog(dlg)
 }
 
 // briefOptions are the rendering options from the preferences.
@@ -481,9 +501,10 @@ func (d *desk) briefOptions() brief.Options {
 	if d.prefs.StringWithFallback(prefPaper, string(brief.A4)) == string(brief.Letter) {
 		paper = brief.Letter
 	}
-	o := brief.Options{Paper: paper, Classification: d.prefs.String(prefClassification), Reference: d.svc.Path()}
-	if b := d.view.current(); b != nil && b.Length.Words == fitWords {
-		o.Fit = true
+	o := brief.Options{Paper: paper, Classification: d.prefs.String(prefClassification)}
+	if b := d.view.current(); b != nil {
+		o.Reference = fmt.Sprintf("Briefdesk #%d", b.ID)
+		o.Fit = b.Length.Words == fitWords
 	}
 	return o
 }

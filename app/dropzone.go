@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -86,3 +87,28 @@ func section(title string, trailing fyne.CanvasObject, body fyne.CanvasObject) f
 	}
 	return container.NewVBox(head, body)
 }
+
+// newNote returns secondary text: quieter than body text (placeholder colour,
+// caption size) but, unlike a low-importance label, readable in both themes.
+func newNote(text string, wrap bool) *widget.RichText {
+	rt := &widget.RichText{}
+	if wrap {
+		rt.Wrapping = fyne.TextWrapWord
+	} else {
+		rt.Truncation = fyne.TextTruncateEllipsis
+	}
+	setNote(rt, text)
+	return rt
+}
+
+// setNote replaces a note's text.
+func setNote(rt *widget.RichText, text string) {
+	rt.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: text, Style: noteStyle}}
+	rt.Refresh()
+}
+
+var noteStyle = widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText, Inline: true}
+
+// oneLine collapses runs of white space, so a title with a stray line break
+// stays on one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -75,7 +75,7 @@ type briefPreview struct {
 	page   *pagePreview
 	format *widget.RadioGroup
 	paper  *widget.RadioGroup
-	note   *widget.Label
+	note   *widget.RichText
 	print  *widget.Button
 	export *widget.Button
 }
@@ -98,7 +98,7 @@ func (d *desk) showPreview(printing bool) *briefPreview {
 	}
 	p.dlg = dialog.NewCustomWithoutButtons(title, p.buildUI(printing), d.win)
 	p.dlg.Resize(fyne.NewSize(900, 700))
-	p.dlg.Show()
+	p.d.showDialog(p.dlg)
 	p.refreshPage()
 	return p
 }
@@ -118,7 +118,7 @@ func (p *briefPreview) buildUI(printing bool) fyne.CanvasObject {
 	}
 	p.format = &widget.RadioGroup{Options: names, Selected: string(formatPDF)}
 	p.format.ExtendBaseWidget(p.format)
-	p.note = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	p.note = newNote("", true)
 	p.print = &widget.Button{Text: "Print", Icon: theme.DocumentPrintIcon(), OnTapped: p.onPrint}
 	p.export = &widget.Button{Text: "Export…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
 	if printing {
@@ -153,11 +153,11 @@ func (p *briefPreview) options() brief.Options {
 func (p *briefPreview) refreshPage() {
 	page, err := brief.Layout(p.b, p.options())
 	if err != nil {
-		p.note.SetText("The preview could not be drawn: " + err.Error())
+		setNote(p.note, "The preview could not be drawn: "+err.Error())
 		return
 	}
 	p.page.setPage(page)
-	p.note.SetText(fmt.Sprintf("One page, body text %.1f pt. Print sends the PDF to the default printer.", page.BodySize))
+	setNote(p.note, fmt.Sprintf("One page, body text %.1f pt. Print sends the PDF to the default printer.", page.BodySize))
 }
 
 // onPrint renders the PDF to a temporary file and hands it to the system.

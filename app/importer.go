@@ -114,8 +114,8 @@ func (j *importJob) start() {
 		title = "Adding to the briefing"
 	}
 	j.dlg = dialog.NewCustomWithoutButtons(title, content, j.d.win)
-	j.dlg.Resize(fyne.NewSize(560, 420))
-	j.dlg.Show()
+	j.dlg.Resize(fyne.NewSize(640, 520))
+	j.d.showDialog(j.dlg)
 	j.d.setStatus("Importing " + describeSources(j.sources) + "…")
 	j.d.run(func() {
 		res := j.d.svc.Import(j.ctx, j.sources, j.into, func(p engine.Progress) {

@@ -93,7 +93,7 @@ func parseLength(s string) int {
 func (p *preferences) show() {
 	p.dlg = dialog.NewCustomWithoutButtons("Preferences", p.buildUI(), p.d.win)
 	p.dlg.Resize(fyne.NewSize(620, 400))
-	p.dlg.Show()
+	p.d.showDialog(p.dlg)
 }
 
 func (p *preferences) onBrowse() {

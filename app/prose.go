@@ -197,6 +197,7 @@ func (r *proseRenderer) Layout(s fyne.Size) {
 			r.objects = append(r.objects, line)
 		}
 		txt.Move(rn.pos.AddXY(0, theme.Padding()/2))
+		txt.Resize(fyne.NewSize(rn.size.Width, rn.size.Height-theme.Padding()))
 		r.objects = append(r.objects, txt)
 	}
 }

@@ -51,6 +51,7 @@ type sidebar struct {
 	stopper    func()
 	sources    map[string]bool
 	sourceList []string
+	partH      [4]float32 // heights of a row's header, title, meta and snippet
 }
 
 func newSidebar(d *desk) *sidebar {
@@ -72,8 +73,8 @@ func (s *sidebar) buildUI() fyne.CanvasObject {
 		OnSelected: s.onSelected,
 	}
 	s.list.ExtendBaseWidget(s.list)
-	s.count = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
-	s.empty = &widget.Label{Text: "No briefings yet.\nDrop articles on the window to make one.", Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	s.count = &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+	s.empty = &widget.Label{Text: "No briefings yet.\nDrop articles on the window to make one.", Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
 	s.empty.Hide()
 	filters := container.NewGridWithColumns(2, s.period, s.source)
 	top := container.NewVBox(heading("Library"), s.search, filters)
@@ -85,7 +86,7 @@ func (s *sidebar) buildUI() fyne.CanvasObject {
 type row struct {
 	group   *widget.Label
 	title   *widget.Label
-	meta    *widget.Label
+	meta    *widget.RichText
 	snippet *widget.RichText
 }
 
@@ -93,8 +94,8 @@ func (s *sidebar) createRow() fyne.CanvasObject {
 	r := &row{
 		group:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance, SizeName: theme.SizeNameCaptionText},
 		title:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
-		meta:    &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText},
-		snippet: &widget.RichText{Truncation: fyne.TextTruncateEllipsis},
+		meta:    newNote("", false),
+		snippet: &widget.RichText{Truncation: fyne.TextTruncateEllipsis, Segments: snippetSegments("[match]")},
 	}
 	box := container.NewVBox(r.group, r.title, r.meta, r.snippet)
 	box.Objects = append(box.Objects, &rowRef{r: r})
@@ -123,15 +124,16 @@ func (s *sidebar) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	} else {
 		r.group.Hide()
 	}
-	r.title.SetText(it.Title)
-	r.meta.SetText(s.metaLine(it))
+	r.title.SetText(oneLine(it.Title))
+	setNote(r.meta, s.metaLine(it))
 	if it.Snippet != "" {
-		r.snippet.Segments = snippetSegments(it.Snippet)
+		r.snippet.Segments = snippetSegments(shortSnippet(it.Snippet, snippetChars))
 		r.snippet.Refresh()
 		r.snippet.Show()
 	} else {
 		r.snippet.Hide()
 	}
+	box.Refresh() // re-layout: the header or snippet may have been shown or hidden
 	if s.more && !s.loading && id >= len(s.items)-10 {
 		s.loadPage(len(s.items))
 	}
@@ -215,15 +217,19 @@ func snippetSegments(snippet string) []widget.RichTextSegment {
 
 // rowHeight is the height of item id, which depends on its header and snippet.
 func (s *sidebar) rowHeight(id int) float32 {
-	r := s.createRow().(*fyne.Container)
-	parts := r.Objects[:4]
+	if s.partH[1] == 0 {
+		r := s.createRow().(*fyne.Container)
+		for i := range s.partH {
+			s.partH[i] = r.Objects[i].MinSize().Height
+		}
+	}
 	pad := theme.Padding()
-	h := parts[1].MinSize().Height + parts[2].MinSize().Height + pad
+	h := s.partH[1] + s.partH[2] + pad
 	if s.groupOf(id) != "" {
-		h += parts[0].MinSize().Height + pad
+		h += s.partH[0] + pad
 	}
 	if s.items[id].Snippet != "" {
-		h += parts[3].MinSize().Height + pad
+		h += s.partH[3] + pad
 	}
 	return h
 }
@@ -413,4 +419,43 @@ func (s *sidebar) focusSearch() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(s.search); c != nil {
 		c.Focus(s.search)
 	}
+}
+
+// snippetChars is how much of a snippet a library row shows.
+const snippetChars = 52
+
+// shortSnippet cuts a snippet to about n characters around its first match,
+// so the row stays one line and the match is visible.
+func shortSnippet(s string, n int) string {
+	r := []rune(oneLine(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	start := 0
+	for i, c := range r {
+		if c == '[' {
+			start = max(i-n/5, 0)
+			// begin at a word, not in the middle of one
+			for start > 0 && start < i && r[start-1] != ' ' {
+				start++
+			}
+			break
+		}
+	}
+	end := min(start+n, len(r))
+	if end-start < n {
+		start = max(end-n, 0)
+	}
+	out := string(r[start:end])
+	// A match cut in half would lose its closing bracket: close it.
+	if strings.Count(out, "[") > strings.Count(out, "]") {
+		out += "]"
+	}
+	if start > 0 {
+		out = "…" + out
+	}
+	if end < len(r) {
+		out += "…"
+	}
+	return out
 }

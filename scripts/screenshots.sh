@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Runs the real Briefdesk window under Xvfb on a fresh temporary library
+# (filled with the bundled samples on first start), imports the files given as
+# arguments exactly as if they were dropped, walks through the main screens
+# with xdotool and saves PNG screenshots in docs/screenshots/.
+#
+# usage: scripts/screenshots.sh [BINARY] [FILE...]
+#   BINARY  a built briefdesk (built into a temp dir when not given)
+#   FILE    articles to import at start; default: app/testdata/articles/* and
+#           one empty file, to show the per-file results
+# Needs Xvfb, xdotool and ImageMagick's import.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out=docs/screenshots
+mkdir -p "$out"
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+	wait 2>/dev/null || true
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+bin=""
+if [ $# -gt 0 ] && [ -f "$1" ] && [ -x "$1" ]; then
+	bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+	shift
+fi
+if [ -z "$bin" ]; then
+	bin=$tmp/briefdesk
+	go build -tags sqlite_fts5 -o "$bin" ./cmd/briefdesk
+fi
+
+files=("$@")
+if [ ${#files[@]} -eq 0 ]; then
+	: >"$tmp/empty-notes.txt"
+	files=("$root"/app/testdata/articles/*.txt "$tmp/empty-notes.txt")
+fi
+
+# A display nobody uses.
+n=90
+while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
+export DISPLAY=:$n
+Xvfb "$DISPLAY" -screen 0 1280x820x24 -nolisten tcp >/dev/null 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
+
+# A private home so preferences and the library start fresh.
+export HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/.config LANG=C.UTF-8 LC_ALL=C.UTF-8
+export BRIEFDESK_DB=$tmp/library.db
+mkdir -p "$HOME"
+"$bin" "${files[@]}" >"$tmp/app.log" 2>&1 &
+app=$!
+pids+=($app)
+
+win=""
+for _ in $(seq 150); do
+	win=$(xdotool search --name '^Briefdesk' 2>/dev/null | head -1 || true)
+	[ -n "$win" ] && break
+	kill -0 "$app" 2>/dev/null || { cat "$tmp/app.log"; echo "briefdesk exited early" >&2; exit 1; }
+	sleep 0.2
+done
+[ -n "$win" ] || { cat "$tmp/app.log"; echo "no window appeared" >&2; exit 1; }
+xdotool windowmove "$win" 0 0 windowsize "$win" 1280 820
+
+# shot NAME: waits for the window to settle, then saves it.
+shot() {
+	sleep "${2:-1.5}"
+	import -window root "$out/$1.png"
+	echo "$out/$1.png"
+}
+click() { xdotool mousemove "$1" "$2" click 1; }
+key() { xdotool key --window "$win" "$@"; }
+
+# Samples and the given files are imported at start; wait for the results.
+sleep 12
+shot import-results 0
+key Escape
+shot library
+click 160 200 # the first briefing in the list
+shot briefing 3
+click 960 250 # the first actor card
+shot actor-filter
+key Escape
+key ctrl+p
+shot print-preview 3
+key Escape
+key ctrl+comma
+shot preferences
+key Escape
+key ctrl+f
+xdotool type --delay 60 "harbour"
+shot search 2
