@@ -3,7 +3,9 @@ package ingest
 import (
 	"bytes"
 	"mime"
+	"regexp"
 	"strings"
+	"time"
 
 	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -35,12 +37,18 @@ func htmlCharset(data []byte, contentType string) string {
 // decodeHTML decodes and parses an HTML document, with everything that
 // could run (scripts, event handlers, javascript: links) removed.
 func decodeHTML(data []byte, contentType string) (*html.Node, error) {
+	return decodeHTMLKeep(data, contentType, false)
+}
+
+// decodeHTMLKeep is decodeHTML that may keep JSON-LD metadata blocks, which
+// never execute but tell readability the author and publication date.
+func decodeHTMLKeep(data []byte, contentType string, keepJSONLD bool) (*html.Node, error) {
 	s, _ := decode(data, htmlCharset(data, contentType))
 	root, err := html.Parse(strings.NewReader(s))
 	if err != nil {
-		return nil, &domain.InputError{Reason: "not a readable web page", Err: err}
+		return nil, &domain.InputError{Reason: "not a readable web page (damaged or nested too deeply)", Err: err}
 	}
-	sanitize(root)
+	sanitize(root, keepJSONLD)
 	return root, nil
 }
 
@@ -68,14 +76,15 @@ var dangerous = map[atom.Atom]bool{
 
 // sanitize removes dangerous elements, on* handlers, javascript: URLs and
 // meta refreshes from the tree, in place.
-func sanitize(n *html.Node) {
+func sanitize(n *html.Node, keepJSONLD bool) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode && (dangerous[c.DataAtom] || c.Data == "svg" && hasScript(c) ||
+		jsonLD := keepJSONLD && c.DataAtom == atom.Script && strings.EqualFold(attr(c, "type"), "application/ld+json")
+		if c.Type == html.ElementNode && !jsonLD && (dangerous[c.DataAtom] || c.Data == "svg" && hasScript(c) ||
 			c.DataAtom == atom.Meta && strings.EqualFold(attr(c, "http-equiv"), "refresh")) {
 			n.RemoveChild(c)
 		} else {
-			sanitize(c)
+			sanitize(c, keepJSONLD)
 		}
 		c = next
 	}
@@ -119,12 +128,17 @@ func attr(n *html.Node, key string) string {
 // parseHTML extracts a web page's main content with readability (dropping
 // navigation, cookie banners, sidebars and comments) and its metadata.
 func parseHTML(data []byte, contentType, name string) (*doc, error) {
-	root, err := decodeHTML(data, contentType)
+	root, err := decodeHTMLKeep(data, contentType, true)
 	if err != nil {
 		return nil, err
 	}
 	var h hints
 	var paras []string
+	// The byline as the page shows it ("By A and B") reads better than
+	// the metadata's list; readability removes it from the content.
+	visibleByline := findByline(root)
+	published := findPublished(root)
+	pruneWidgets(root)
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxHTMLElems
 	art, rerr := p.ParseDocument(root, nil)
@@ -152,6 +166,12 @@ func parseHTML(data []byte, contentType, name string) (*doc, error) {
 				paras = all
 			}
 		}
+	}
+	if visibleByline != "" {
+		h.byline = visibleByline
+	}
+	if h.published.IsZero() {
+		h.published = published
 	}
 	if h.title == "" {
 		h.title = firstHeading(root)
@@ -183,6 +203,97 @@ func inOpening(paras []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// bylineClass matches the class, rel or itemprop of byline elements.
+var bylineClass = regexp.MustCompile(`(?i)\b(byline|author|writer|dateline-author)\b`)
+
+// findByline returns the first visible byline of the page: an element
+// marked as byline or author whose text is short enough to be names.
+func findByline(root *html.Node) string {
+	var found string
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		if found != "" || depth > 200 {
+			return
+		}
+		if n.Type == html.ElementNode {
+			if skipped[n.DataAtom] && n.DataAtom != atom.Head || n.DataAtom == atom.Head || hidden(n) {
+				return
+			}
+			marks := attr(n, "class") + " " + attr(n, "rel") + " " + attr(n, "itemprop") + " " + attr(n, "id")
+			if n.DataAtom != atom.Meta && n.DataAtom != atom.Link && bylineClass.MatchString(marks) && !strings.Contains(strings.ToLower(marks), "comment") {
+				if b := cleanByline(textOf(n)); b != "" && len(b) <= 80 && len(strings.Fields(b)) <= 12 {
+					found = b
+					return
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 0)
+	return found
+}
+
+var jsonLDDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{8,40})"`)
+
+// findPublished reads the publication date from the places pages state it:
+// article:published_time and similar meta tags, JSON-LD, or the first
+// <time datetime> of the page.
+func findPublished(root *html.Node) time.Time {
+	var metaDate, ldDate, timeDate string
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 200 {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Meta:
+				key := strings.ToLower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"))
+				switch key {
+				case "article:published_time", "datepublished", "date", "dc.date", "dcterms.date", "pubdate", "publishdate", "sailthru.date":
+					if metaDate == "" {
+						metaDate = attr(n, "content")
+					}
+				}
+			case atom.Script:
+				if m := jsonLDDate.FindStringSubmatch(textContent(n)); m != nil && ldDate == "" {
+					ldDate = m[1]
+				}
+			case atom.Time:
+				if timeDate == "" {
+					timeDate = attr(n, "datetime")
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 0)
+	for _, s := range []string{metaDate, ldDate, timeDate} {
+		if s == "" {
+			continue
+		}
+		if t, ok := findDate(s); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// textContent is the raw text under n (script bodies included).
+func textContent(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return b.String()
 }
 
 // cleanByline turns readability's "By Jane Doe | 3 min read" into a name.
@@ -238,7 +349,7 @@ func blockText(n *html.Node) []string {
 			cur.WriteString(collapseWS(n.Data))
 			return
 		case html.ElementNode:
-			if skipped[n.DataAtom] || dangerous[n.DataAtom] || hidden(n) {
+			if skipped[n.DataAtom] || dangerous[n.DataAtom] || hidden(n) || widget(n) {
 				return
 			}
 			if n.DataAtom == atom.Br {
@@ -270,6 +381,46 @@ func blockText(n *html.Node) []string {
 		paras[i] = strings.Join(ls, "\n")
 	}
 	return paras
+}
+
+// widget reports a block built around a form (newsletter sign-up, search,
+// poll): a few words of prompt around inputs and buttons, not prose.
+func widget(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Aside && n.DataAtom != atom.P {
+		return false
+	}
+	controls, text := 0, 0
+	var walk func(*html.Node, int)
+	walk = func(c *html.Node, depth int) {
+		if depth > 50 || text > 400 {
+			return
+		}
+		switch {
+		case c.Type == html.TextNode:
+			text += len(strings.TrimSpace(c.Data))
+		case c.Type == html.ElementNode && (c.DataAtom == atom.Form || c.DataAtom == atom.Input || c.DataAtom == atom.Button || c.DataAtom == atom.Select):
+			controls++
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			walk(k, depth+1)
+		}
+	}
+	walk(n, 0)
+	return controls > 0 && text < 300
+}
+
+// pruneWidgets removes form-built blocks before readability sees the page:
+// it drops the inputs but would keep the prompt ("Get our briefing").
+func pruneWidgets(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && widget(c) {
+			n.RemoveChild(c)
+		} else {
+			pruneWidgets(c)
+		}
+		c = next
+	}
 }
 
 // hidden reports elements a browser would not show.

@@ -58,6 +58,7 @@ func TestGoodFixtures(t *testing.T) {
 		{file: "lying-extension.pdf", format: domain.FormatText, title: wantTitle},
 		{file: "article.md", format: domain.FormatMD, title: wantTitle, byline: wantByline, published: march3},
 		{file: "article.html", format: domain.FormatHTML, title: wantTitle, standfirst: wantStandfirst, byline: wantByline, source: "Briefdesk Test Wire", published: march3},
+		{file: "news-site.html", format: domain.FormatHTML, title: wantTitle, standfirst: wantStandfirst, byline: wantByline, source: "Briefdesk News", published: march3},
 		{file: "cp1252.html", format: domain.FormatHTML, title: wantTitle, standfirst: wantStandfirst, byline: wantByline, source: "Briefdesk Test Wire", published: march3},
 		{file: "article.pdf", format: domain.FormatPDF, title: wantTitle, byline: wantByline},
 		{file: "two-column.pdf", format: domain.FormatPDF, title: wantTitle},

@@ -90,6 +90,7 @@ func main() {
 	latin, err := charmap.Windows1252.NewEncoder().Bytes(htmlPage("windows-1252", body, false))
 	must(err)
 	good("cp1252.html", latin)
+	good("news-site.html", newsSite())
 	good("article.docx", docx(true, ""))
 	good("article.odt", odt(""))
 	good("article.rtf", rtf())
@@ -193,6 +194,63 @@ func htmlPage(charset string, ps []string, clutter bool) []byte {
 `)
 	}
 	b.WriteString("</body></html>\n")
+	return []byte(b.String())
+}
+
+// newsSite is laid out like a real news site: consent dialog, navigation,
+// JSON-LD, share buttons, a figure, a related-links box and a newsletter
+// form inside the article, topics, comments, most-read and a footer.
+func newsSite() []byte {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<title>` + title + ` - Briefdesk News</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta property="og:title" content="` + title + `">
+<meta property="og:type" content="article">
+<meta property="og:site_name" content="Briefdesk News">
+<meta property="og:description" content="` + standfirst + `">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"` + title + `","datePublished":"2026-03-03T09:30:00+00:00","author":[{"@type":"Person","name":"Marta Lind"},{"@type":"Person","name":"Jonas Keller"}],"publisher":{"@type":"Organization","name":"Briefdesk News"}}</script>
+<script async src="https://ads.example/tag.js"></script>
+<link rel="stylesheet" href="/main.css">
+</head><body>
+<a class="skip-link" href="#main">Skip to content</a>
+<div role="dialog" class="consent-banner" aria-label="Cookie consent"><h2>Your privacy</h2><p>We and our 842 partners use cookies and similar technologies to personalise content and ads, and to analyse our traffic.</p><button>Accept all</button><button>Manage preferences</button></div>
+<header class="masthead"><a href="/" class="logo">Briefdesk News</a>
+<nav class="primary-nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/world">World</a></li><li><a href="/business">Business</a></li><li><a href="/climate">Climate</a></li><li><a href="/video">Video</a></li></ul></nav>
+<form role="search" action="/search"><input type="search" name="q" placeholder="Search Briefdesk News"><button>Search</button></form></header>
+<main id="main"><div class="page-layout">
+<nav class="breadcrumbs"><a href="/news">News</a> › <a href="/world">World</a> › <a href="/world/europe">Europe</a></nav>
+<article class="story">
+<header class="story-header"><h1 class="story-headline">` + title + `</h1>
+<p class="story-standfirst">` + standfirst + `</p>
+<div class="story-meta"><span class="byline">By <a href="/authors/marta-lind">Marta Lind</a> and <a href="/authors/jonas-keller">Jonas Keller</a></span>
+<time datetime="2026-03-03T09:30:00Z">3 March 2026</time></div>
+<ul class="share-tools"><li><a href="https://social.example/share">Share on Social</a></li><li><a href="mailto:?subject=patrols">Email</a></li><li><button>Copy link</button></li></ul>
+</header>
+<figure class="lead-image"><img src="/img/patrol.jpg" alt="A coastguard boat at sea" width="976" height="549"><figcaption>A coastguard vessel in the Gulf of Finland. Photo: Jan Berg</figcaption></figure>
+<div class="story-body">
+`)
+	for i, p := range body {
+		b.WriteString("<p>" + p + "</p>\n")
+		if i == 1 {
+			b.WriteString(`<aside class="related-links"><h2>Read more</h2><ul><li><a href="/a">Cable damage: what we know</a></li><li><a href="/b">Who patrols the Baltic?</a></li></ul></aside>` + "\n")
+		}
+		if i == 3 {
+			b.WriteString(`<div class="newsletter-signup"><h3>Get our morning briefing</h3><form action="/subscribe"><input type="email" placeholder="Your email"><button>Sign up</button></form></div>` + "\n")
+		}
+	}
+	b.WriteString(`</div>
+<section class="topics"><h2>Related topics</h2><ul><li><a href="/t/baltic">Baltic Sea</a></li><li><a href="/t/estonia">Estonia</a></li></ul></section>
+</article>
+<aside class="most-read"><h2>Most read</h2><ol><li><a href="/1">Markets slide as oil jumps to a six-month high</a></li><li><a href="/2">Storm closes ports along the North Sea coast</a></li><li><a href="/3">Election result delayed after recount request</a></li></ol></aside>
+</div>
+<section class="comments" id="comments"><h2>Comments (12)</h2><div class="comment"><p class="comment-author">reader42</p><p>Long overdue. Why did this take so long?</p></div><div class="comment"><p class="comment-author">nordic_watcher</p><p>Drones are a good start, but crews matter more.</p></div></section>
+</main>
+<footer class="site-footer"><ul><li><a href="/terms">Terms of Use</a></li><li><a href="/privacy">Privacy Policy</a></li><li><a href="/cookies">Cookies</a></li></ul><p>© 2026 Briefdesk News. Not responsible for the content of external sites.</p></footer>
+<script>window.dataLayer=window.dataLayer||[];</script>
+</body></html>
+`)
 	return []byte(b.String())
 }
 
