@@ -280,7 +280,7 @@ func Expand(paths []string) ([]string, []error) {
 				errs = append(errs, &domain.InputError{Path: path, Reason: "cannot read", Err: err})
 				return nil
 			}
-			if path != p && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "~$")) {
+			if path != p && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "~$") || savedPageAssets(path, d)) {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -296,6 +296,29 @@ func Expand(paths []string) ([]string, []error) {
 		}
 	}
 	return files, errs
+}
+
+// savedPageAssets reports the parts of a browser's "save page, complete"
+// inside a folder: the "page_files" folder beside page.html, and style
+// sheets and scripts. They belong to a page, not to the desk's articles.
+func savedPageAssets(path string, d os.DirEntry) bool {
+	if d.IsDir() {
+		base, ok := strings.CutSuffix(path, "_files")
+		if !ok {
+			return false
+		}
+		for _, ext := range []string{".html", ".htm", ".xhtml"} {
+			if _, err := os.Stat(base + ext); err == nil {
+				return true
+			}
+		}
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(d.Name())) {
+	case ".css", ".js", ".map", ".woff", ".woff2", ".ttf", ".ico":
+		return true
+	}
+	return false
 }
 
 // sniff detects the format from the first bytes, using the name's extension

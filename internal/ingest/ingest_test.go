@@ -347,6 +347,10 @@ func TestExpandFolder(t *testing.T) {
 	write(".hidden/c.txt", "hidden")
 	write(".DS_Store", "junk")
 	write("~$lock.docx", "lock")
+	write("saved.html", "<html><body><p>A saved page with enough words to count as an article body.</p></body></html>")
+	write("saved_files/style.css", "p{}")
+	write("saved_files/photo.txt", "not an article")
+	write("sub/app.js", "x()")
 	files, errs := Expand([]string{dir, "https://example.org/story", filepath.Join(dir, "missing.txt")})
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "no such file or folder") {
 		t.Errorf("errors %v", errs)
@@ -355,19 +359,19 @@ func TestExpandFolder(t *testing.T) {
 	for _, f := range files {
 		names = append(names, strings.TrimPrefix(f, dir+string(filepath.Separator)))
 	}
-	if got := strings.Join(names, ","); got != "a.txt,sub/b.txt,sub/empty.txt,https://example.org/story" {
+	if got := strings.Join(names, ","); got != "a.txt,saved.html,sub/b.txt,sub/empty.txt,https://example.org/story" {
 		t.Errorf("files %s", got)
 	}
 	// The folder import reports the bad file and keeps the good ones.
 	var ok, failed int
-	for _, f := range files[:3] {
+	for _, f := range files[:4] {
 		if _, err := File(f); err != nil {
 			failed++
 		} else {
 			ok++
 		}
 	}
-	if ok != 2 || failed != 1 {
+	if ok != 3 || failed != 1 {
 		t.Errorf("ok %d failed %d", ok, failed)
 	}
 }
