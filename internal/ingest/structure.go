@@ -31,7 +31,7 @@ type hints struct {
 // Patterns for metadata lines. They are anchored and bounded so that a body
 // sentence that merely starts with "By" or "Photo" is not taken.
 var (
-	bylineRe   = regexp.MustCompile(`^(?i:by)[:\s]\s*(\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and| &) *\p{Lu}?[\p{L}\p{M}.'’\- ]*)*)$`)
+	bylineRe   = regexp.MustCompile(`^(?i:(?:written |words |story |text )?by|authors?:)[:\s]\s*(\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and| &) *\p{Lu}?[\p{L}\p{M}.'’\- ]*)*)$`)
 	dateLeadRe = regexp.MustCompile(`^(?i)(?:first published|last updated|published|updated|posted|date)(?: on| at)?\s*[:|\-–—]?\s*(.*)$`)
 	creditRe   = regexp.MustCompile(`^(?i)(?:credit|source)\s*[|:]\s*(.{1,80})$`)
 	captionRe  = regexp.MustCompile(`^(?i)(?:\(?(?:photo|image|picture|photograph|caption|file photo|pictured)(?: credit)?\s*[:|]|\[(?:photo|image)[^\]]*\]$)`)
@@ -41,7 +41,7 @@ var (
 	bulletRe   = regexp.MustCompile(`^[•·▪●■◆►‣◦*\-–]\s*`)
 	// Datelines: "GENEVA, March 3 (Reuters) - ", "LONDON, England (CNN) -- ",
 	// "(CNN)", "WASHINGTON (AP) — ", "Dhaka, Bangladesh (CNN)".
-	datelineRe = regexp.MustCompile(`^((?:\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ ,]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,5},?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},?\s*)?)?\((\p{Lu}[\p{L}&.\- ]{0,38}[\p{L}.])\))\s*(?:(?:--|—|–|-)\s*)?`)
+	datelineRe = regexp.MustCompile(`^((?:\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ ,]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,5},?\s*(?:(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?),?\s*)?)?\((\p{Lu}[\p{L}&.\- ]{0,38}[\p{L}.])\))\s*(?:(?:--|—|–|-)\s*)?`)
 	capsDateRe = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’\- ]{2,30}(?:, \p{Lu}[\p{L}. ]{1,25})?(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?)\s+(?:--|—|–)\s+`)
 	monthYear  = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b\d{1,2}/\d{1,2}/\d{4}\b`)
 )
