@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -149,10 +150,14 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain
 	}
 	var hits []domain.Hit
 	err := l.read(ctx, func(tx *sql.Tx) error {
+		from, err := rankFloor(ctx, tx, "article_fts", expr)
+		if err != nil {
+			return err
+		}
 		rows, err := tx.QueryContext(ctx, `SELECT f.rowid, f.rank FROM article_fts f
-			WHERE article_fts MATCH ? AND f.rank MATCH 'bm25(4.0, 1.0)'
+			WHERE article_fts MATCH ? AND f.rank MATCH 'bm25(4.0, 1.0)' AND f.rowid >= ?
 			AND f.rowid NOT IN (`+trashOnly+`)
-			ORDER BY f.rank LIMIT ?`, expr, limit)
+			ORDER BY f.rank LIMIT ?`, expr, from, limit)
 		if err != nil {
 			return err
 		}
@@ -176,12 +181,9 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain
 			ids[i] = hits[i].ArticleID
 			at[ids[i]] = &hits[i]
 		}
-		snips, err := snippets(ctx, tx, "article_fts", expr, ids)
-		if err != nil {
-			return err
-		}
+		qs := highlightTerms(query, true)
 		in, args := inList(ids)
-		rows, err = tx.QueryContext(ctx, `SELECT a.id, a.title, a.origin_name, coalesce((SELECT min(ba.briefing_id) FROM briefing_article ba
+		rows, err = tx.QueryContext(ctx, `SELECT a.id, a.title, a.body, a.origin_name, coalesce((SELECT min(ba.briefing_id) FROM briefing_article ba
 			JOIN briefing b ON b.id = ba.briefing_id WHERE ba.article_id = a.id AND b.deleted IS NULL), 0)
 			FROM article a WHERE a.id IN (`+in+`)`, args...)
 		if err != nil {
@@ -190,12 +192,14 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain
 		defer rows.Close()
 		for rows.Next() {
 			var id int64
+			var body string
 			var h domain.Hit
-			if err := rows.Scan(&id, &h.Title, &h.Path, &h.BriefingID); err != nil {
+			if err := rows.Scan(&id, &h.Title, &body, &h.Path, &h.BriefingID); err != nil {
 				return err
 			}
 			if p := at[id]; p != nil {
-				p.Title, p.Path, p.BriefingID, p.Snippet = h.Title, h.Path, h.BriefingID, snips[id]
+				p.Title, p.Path, p.BriefingID = h.Title, h.Path, h.BriefingID
+				p.Snippet = articleSnippet(h.Title, body, qs)
 			}
 		}
 		return rows.Err()
@@ -284,15 +288,48 @@ const itemCols = `b.id, b.title, b.updated,
 // matchesCTE ranks briefings by their best match across article titles and
 // bodies, briefing titles and notes, and actor names; kind and src say where
 // the best match was, for the snippet. bm25 is negative: lower is better.
+// ?1 is the match expression, ?2-?4 the rank floors of the three indexes.
 const matchesCTE = `WITH m(bid, rank, kind, src) AS (
 		SELECT ba.briefing_id, f.rank, 0, f.rowid FROM article_fts f JOIN briefing_article ba ON ba.article_id = f.rowid
-			WHERE article_fts MATCH ?1 AND f.rank MATCH 'bm25(4.0, 1.0)'
+			WHERE article_fts MATCH ?1 AND f.rank MATCH 'bm25(4.0, 1.0)' AND f.rowid >= ?2
 		UNION ALL
-		SELECT g.rowid, g.rank * 2, 1, g.rowid FROM briefing_fts g WHERE briefing_fts MATCH ?1 AND g.rank MATCH 'bm25(4.0, 2.0)'
+		SELECT g.rowid, g.rank * 2, 1, g.rowid FROM briefing_fts g
+			WHERE briefing_fts MATCH ?1 AND g.rank MATCH 'bm25(4.0, 2.0)' AND g.rowid >= ?3
 		UNION ALL
-		SELECT ac.briefing_id, h.rank, 2, ac.id FROM actor_fts h JOIN actor ac ON ac.id = h.rowid WHERE actor_fts MATCH ?1
+		SELECT ac.briefing_id, h.rank, 2, ac.id FROM actor_fts h JOIN actor ac ON ac.id = h.rowid
+			WHERE actor_fts MATCH ?1 AND h.rowid >= ?4
 	), best AS (SELECT bid, min(rank) AS rank, kind, src FROM m GROUP BY bid)
 	`
+
+// countCTE is matchesCTE without ranking, for exact counts.
+const countCTE = `WITH best(bid) AS (
+		SELECT ba.briefing_id FROM article_fts f JOIN briefing_article ba ON ba.article_id = f.rowid WHERE article_fts MATCH ?1
+		UNION
+		SELECT rowid FROM briefing_fts WHERE briefing_fts MATCH ?1
+		UNION
+		SELECT ac.briefing_id FROM actor_fts h JOIN actor ac ON ac.id = h.rowid WHERE actor_fts MATCH ?1
+	)
+	`
+
+// rankWindow bounds how many matches of one index bm25 ranks: ranking is
+// the costly part of a search (about 3 µs a match), and a common word
+// matches most of a 100,000-article library. A query with more matches is
+// ranked among its rankWindow most recently stored ones, which for a news
+// desk are the ones that matter; fewer matches are ranked exactly.
+const rankWindow = 1000
+
+// rankFloor returns the rowid from which the newest rankWindow matches of
+// expr in table start, 0 when there are fewer. Walking a doclist by rowid
+// costs no ranking.
+func rankFloor(ctx context.Context, tx *sql.Tx, table, expr string) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT rowid FROM `+table+` WHERE `+table+` MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+		expr, rankWindow-1).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
 
 // Briefings lists one page of briefings filtered by q: newest first, or best
 // match first when q.Search is set (with a highlighted snippet).
@@ -312,10 +349,20 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 	} else {
 		query = matchesCTE + `SELECT ` + itemCols + `, best.kind, best.src FROM best JOIN briefing b ON b.id = best.bid
 			WHERE ` + where + ` ORDER BY best.rank, b.updated DESC LIMIT ? OFFSET ?`
-		all = append(append([]any{expr}, args...), limit, q.Offset)
 	}
 	var items []domain.BriefingItem
 	err := l.read(ctx, func(tx *sql.Tx) error {
+		if expr != "" {
+			all = []any{expr}
+			for _, t := range ftsTables {
+				f, err := rankFloor(ctx, tx, t, expr)
+				if err != nil {
+					return err
+				}
+				all = append(all, f)
+			}
+			all = append(append(all, args...), limit, q.Offset)
+		}
 		rows, err := tx.QueryContext(ctx, query, all...)
 		if err != nil {
 			return err
@@ -343,8 +390,11 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 			byKind[s.kind] = append(byKind[s.kind], s.id)
 		}
 		var snips [3]map[int64]string
-		for k, ids := range byKind {
-			if snips[k], err = snippets(ctx, tx, ftsTables[k], expr, ids); err != nil {
+		if snips[0], err = bodySnippets(ctx, tx, byKind[0], highlightTerms(q.Search, true)); err != nil {
+			return err
+		}
+		for k := 1; k < len(byKind); k++ {
+			if snips[k], err = snippets(ctx, tx, ftsTables[k], expr, byKind[k]); err != nil {
 				return err
 			}
 		}
@@ -387,6 +437,29 @@ func snippets(ctx context.Context, tx *sql.Tx, table, expr string, ids []int64) 
 	return out, rows.Err()
 }
 
+// bodySnippets highlights qs in the given articles.
+func bodySnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	in, args := inList(ids)
+	rows, err := tx.QueryContext(ctx, `SELECT id, title, body FROM article WHERE id IN (`+in+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var title, body string
+		if err := rows.Scan(&id, &title, &body); err != nil {
+			return nil, err
+		}
+		out[id] = articleSnippet(title, body, qs)
+	}
+	return out, rows.Err()
+}
+
 // inList returns "?,?,?" and the arguments for an IN list of ids.
 func inList(ids []int64) (string, []any) {
 	args := make([]any, len(ids))
@@ -406,7 +479,7 @@ func (l *Library) Count(ctx context.Context, q domain.ListQuery) (int, error) {
 	if expr == "" {
 		query = `SELECT count(*) FROM briefing b WHERE ` + where
 	} else {
-		query = matchesCTE + `SELECT count(*) FROM best JOIN briefing b ON b.id = best.bid WHERE ` + where
+		query = countCTE + `SELECT count(*) FROM best JOIN briefing b ON b.id = best.bid WHERE ` + where
 		args = append([]any{expr}, args...)
 	}
 	var n int
