@@ -191,3 +191,32 @@ func TrainNER(docs []CoNLLDoc, o TrainOptions) *NERModel {
 	o.Log("kept %d of %d features", len(m.Feats), len(counts))
 	return m
 }
+
+// AverageNER averages the weights of models trained on the same data with
+// different shuffles: a cheap ensemble that votes down what one order of
+// training happened to learn.
+func AverageNER(ms []*NERModel) *NERModel {
+	nl := len(nerLabels)
+	sum := map[string][]float32{}
+	var order []string
+	for _, m := range ms {
+		for i, f := range m.Feats {
+			row := sum[f]
+			if row == nil {
+				row = make([]float32, nl)
+				sum[f] = row
+				order = append(order, f)
+			}
+			for j := 0; j < nl; j++ {
+				row[j] += m.W[i*nl+j] / float32(len(ms))
+			}
+		}
+	}
+	out := &NERModel{Labels: append([]string(nil), nerLabels...)}
+	for _, f := range order {
+		out.Feats = append(out.Feats, f)
+		out.W = append(out.W, sum[f]...)
+	}
+	out.buildIndex()
+	return out
+}

@@ -25,6 +25,7 @@ func main() {
 	minCount := flag.Int("mincount", 1, "drop features seen fewer times")
 	prune := flag.Float64("prune", 0.05, "drop features whose averaged weights all stay below this")
 	baseline := flag.Bool("prose", false, "instead, train prose's own extracter and score it on -dev")
+	models := flag.Int("models", 3, "train this many models with successive seeds and average them")
 	seed := flag.Int64("seed", 1, "shuffling seed")
 	ablate := flag.String("ablate", "", "comma-separated feature groups to switch off, to measure them: gaz, doc, hist, harmonise")
 	flag.Parse()
@@ -40,7 +41,14 @@ func main() {
 	}
 
 	docs := read(*train)
-	m := nlp.TrainNER(docs, nlp.TrainOptions{Epochs: *epochs, MinCount: *minCount, Prune: float32(*prune), Seed: *seed, Log: log.Printf})
+	var ms []*nlp.NERModel
+	for k := 0; k < *models; k++ {
+		ms = append(ms, nlp.TrainNER(docs, nlp.TrainOptions{Epochs: *epochs, MinCount: *minCount, Prune: float32(*prune), Seed: *seed + int64(k), Log: log.Printf}))
+	}
+	m := ms[0]
+	if len(ms) > 1 {
+		m = nlp.AverageNER(ms)
+	}
 	f, err := os.Create(*out)
 	if err != nil {
 		log.Fatal(err)
