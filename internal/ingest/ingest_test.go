@@ -62,6 +62,7 @@ func TestGoodFixtures(t *testing.T) {
 		{file: "cp1252.html", format: domain.FormatHTML, title: wantTitle, standfirst: wantStandfirst, byline: wantByline, source: "Briefdesk Test Wire", published: march3},
 		{file: "article.pdf", format: domain.FormatPDF, title: wantTitle, byline: wantByline},
 		{file: "two-column.pdf", format: domain.FormatPDF, title: wantTitle},
+		{file: "unicode-font.pdf", format: domain.FormatPDF, title: wantTitle},
 		{file: "article.docx", format: domain.FormatDOCX, title: wantTitle, standfirst: wantStandfirst, byline: wantByline},
 		{file: "article.odt", format: domain.FormatODT, title: wantTitle, standfirst: wantStandfirst, byline: wantByline},
 		{file: "article.rtf", format: domain.FormatRTF, title: wantTitle, byline: wantByline},

@@ -290,6 +290,14 @@ func pageLines(texts []pdf.Text, page int) []pdfLine {
 		if t.W <= 0 {
 			noWidth++
 		}
+		if r, n := utf8.DecodeRuneInString(t.S); n == len(t.S) && r > 0 && r < 0x20 {
+			// The reader decodes a ToUnicode range that spans more than one
+			// low byte (<0000> <FFFF> <0000>) by adding to the last byte
+			// only: U+2019 comes out as U+0019. Control characters never
+			// stand in text, and the lost high byte is almost always 0x20,
+			// the block of curly quotes and dashes.
+			t.S = string(0x2000 + r)
+		}
 		gs = append(gs, t)
 	}
 	if noWidth*2 > len(gs) {

@@ -26,6 +26,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/text/encoding/charmap"
@@ -57,6 +58,10 @@ var french = []string{
 }
 
 func main() {
+	// Fixed dates keep regenerated PDFs byte-identical.
+	fpdf.SetDefaultCreationDate(time.Date(2026, 3, 3, 9, 30, 0, 0, time.UTC))
+	fpdf.SetDefaultModificationDate(time.Date(2026, 3, 3, 9, 30, 0, 0, time.UTC))
+	fpdf.SetDefaultCatalogSort(true)
 	must(os.MkdirAll("testdata/good", 0o755))
 	must(os.MkdirAll("testdata/bad", 0o755))
 	good := func(name string, b []byte) { must(os.WriteFile(filepath.Join("testdata/good", name), b, 0o644)) }
@@ -99,6 +104,7 @@ func main() {
 	good("attached.eml", emlAttached())
 	good("article.pdf", pdfArticle(false, ""))
 	good("two-column.pdf", pdfTwoColumn())
+	good("unicode-font.pdf", pdfUnicodeFont())
 
 	// Bad inputs.
 	bad("empty.txt", nil)
@@ -581,6 +587,30 @@ func pdfTwoColumn() []byte {
 			x, y = 160, 32+float64(i-half)*5
 		}
 		f.Text(x, y, tr(l))
+	}
+	var buf bytes.Buffer
+	must(f.Output(&buf))
+	return buf.Bytes()
+}
+
+// pdfUnicodeFont sets the article in an embedded TrueType font (a Type0
+// composite font with Identity-H encoding and a ToUnicode map), as browsers
+// and most modern producers write PDFs.
+func pdfUnicodeFont() []byte {
+	f := fpdf.New("P", "mm", "A4", "/usr/share/fonts/truetype/dejavu")
+	f.AddUTF8Font("dejavu", "", "DejaVuSans.ttf")
+	f.SetAutoPageBreak(false, 0)
+	f.AddPage()
+	f.SetFont("dejavu", "", 18)
+	f.Text(20, 25, title)
+	f.SetFont("dejavu", "", 11)
+	y := 40.0
+	for _, p := range body {
+		for _, l := range split(f, func(s string) string { return s }, p, 170) {
+			f.Text(20, y, l)
+			y += 5.5
+		}
+		y += 4
 	}
 	var buf bytes.Buffer
 	must(f.Output(&buf))
