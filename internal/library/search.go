@@ -130,10 +130,8 @@ const trashOnly = `SELECT ba.article_id FROM briefing b JOIN briefing_article ba
 
 // Snippet markers and size, shared by every search.
 const (
-	hlOpen    = "["
-	hlClose   = "]"
-	hlEllipse = "\u2026"
-	hlTokens  = 14
+	hlOpen  = "["
+	hlClose = "]"
 )
 
 // Search runs a full-text query over article titles and bodies as the user
@@ -208,17 +206,6 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain
 		return nil, fileError(l.path, op, err)
 	}
 	return hits, nil
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
 
 // DefaultPageSize is the page size of Briefings when ListQuery.Limit is 0.
@@ -393,10 +380,11 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 		if snips[0], err = bodySnippets(ctx, tx, byKind[0], highlightTerms(q.Search, true)); err != nil {
 			return err
 		}
-		for k := 1; k < len(byKind); k++ {
-			if snips[k], err = snippets(ctx, tx, ftsTables[k], expr, byKind[k]); err != nil {
-				return err
-			}
+		if snips[1], err = noteSnippets(ctx, tx, byKind[1], highlightTerms(q.Search, true)); err != nil {
+			return err
+		}
+		if snips[2], err = actorSnippets(ctx, tx, byKind[2], highlightTerms(q.Search, true)); err != nil {
+			return err
 		}
 		for i, s := range srcs {
 			items[i].Snippet = snips[s.kind][s.id]
@@ -412,52 +400,60 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 // ftsTables are the full-text indexes by match kind in matchesCTE.
 var ftsTables = [3]string{"article_fts", "briefing_fts", "actor_fts"}
 
-// snippets highlights the matches of expr in the given rows of an FTS table,
-// in one query: FTS5 seeks each rowid instead of scanning every match.
-func snippets(ctx context.Context, tx *sql.Tx, table, expr string, ids []int64) (map[int64]string, error) {
+// noteSnippets highlights qs in the notes, else the titles, of briefings.
+func noteSnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (map[int64]string, error) {
+	return textSnippets(ctx, tx, `SELECT id, title, notes FROM briefing`, ids, func(title, notes string) string {
+		if s, ok := cutSnippet(notes, qs); ok {
+			return s
+		}
+		s, _ := cutSnippet(title, qs)
+		return s
+	})
+}
+
+// actorSnippets shows a matching actor as "[Name] (role)".
+func actorSnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (map[int64]string, error) {
+	return textSnippets(ctx, tx, `SELECT id, name, role FROM actor`, ids, func(name, role string) string {
+		s, ok := cutSnippet(name, qs)
+		if !ok {
+			s = name
+		}
+		if role != "" {
+			s += " (" + role + ")"
+		}
+		return s
+	})
+}
+
+// textSnippets runs query (selecting id and two texts) for ids and builds a
+// snippet of each row with cut.
+func textSnippets(ctx context.Context, tx *sql.Tx, query string, ids []int64, cut func(a, b string) string) (map[int64]string, error) {
 	out := map[int64]string{}
 	if len(ids) == 0 {
 		return out, nil
 	}
 	in, args := inList(ids)
-	rows, err := tx.QueryContext(ctx, `SELECT rowid, snippet(`+table+`, -1, '`+hlOpen+`', '`+hlClose+`', '`+hlEllipse+`', `+itoa(hlTokens)+`)
-		FROM `+table+` WHERE `+table+` MATCH ? AND rowid IN (`+in+`)`, append([]any{expr}, args...)...)
+	rows, err := tx.QueryContext(ctx, query+` WHERE id IN (`+in+`)`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var s string
-		if err := rows.Scan(&id, &s); err != nil {
+		var a, b string
+		if err := rows.Scan(&id, &a, &b); err != nil {
 			return nil, err
 		}
-		out[id] = s
+		out[id] = cut(a, b)
 	}
 	return out, rows.Err()
 }
 
 // bodySnippets highlights qs in the given articles.
 func bodySnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (map[int64]string, error) {
-	out := map[int64]string{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	in, args := inList(ids)
-	rows, err := tx.QueryContext(ctx, `SELECT id, title, body FROM article WHERE id IN (`+in+`)`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var title, body string
-		if err := rows.Scan(&id, &title, &body); err != nil {
-			return nil, err
-		}
-		out[id] = articleSnippet(title, body, qs)
-	}
-	return out, rows.Err()
+	return textSnippets(ctx, tx, `SELECT id, title, body FROM article`, ids, func(title, body string) string {
+		return articleSnippet(title, body, qs)
+	})
 }
 
 // inList returns "?,?,?" and the arguments for an IN list of ids.
