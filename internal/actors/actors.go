@@ -57,6 +57,12 @@ func (c *cluster) finalType() domain.ActorType {
 	if _, ok := nlp.OrgKey(k); ok && strings.HasPrefix(c.key, "org:") {
 		return domain.Organization
 	}
+	if nlp.KnownPlace(c.name()) {
+		return domain.Place
+	}
+	if _, ok := nlp.OrgKey(c.name()); ok {
+		return domain.Organization
+	}
 	types := map[string]domain.ActorType{"PER": domain.Person, "ORG": domain.Organization, "LOC": domain.Place}
 	best, bn := c.typ, 0
 	for _, l := range []string{"PER", "ORG", "LOC"} {
@@ -101,6 +107,9 @@ func (c *cluster) addAlias(a string) {
 
 func (c *cluster) setRole(r string, rank int) {
 	r = strings.TrimSpace(r)
+	if len(r) > 4 && strings.EqualFold(r[:4], "the ") {
+		r = r[4:]
+	}
 	if r == "" {
 		return
 	}
@@ -791,6 +800,9 @@ func (x *extractor) cards(sum *domain.Summary) []domain.Actor {
 		}
 		sort.Slice(forms, func(i, j int) bool { return c.formAt[forms[i]] < c.formAt[forms[j]] })
 		for _, f := range append(forms, c.aliases...) {
+			if containsFold(c.aliases, "the "+f) {
+				continue // "the Fund" says it better than "Fund"
+			}
 			if !strings.EqualFold(f, a.Name) && !containsFold(a.Aliases, f) {
 				a.Aliases = append(a.Aliases, f)
 			}

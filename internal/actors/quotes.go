@@ -63,6 +63,7 @@ type speaker struct {
 	head  string // the description's head noun, e.g. "minister"
 	first int    // description's first token
 	last  int
+	pron  int // token index of a pronoun standing for the speaker; 0 when none or sentence-initial (counted as the subject)
 }
 
 // attribute finds who speaks in each sentence of a document, and gives
@@ -91,6 +92,9 @@ func (x *extractor) attribute(d *nlp.Doc, quotes []qspan, skip map[int]bool) {
 		}
 		if found != nil {
 			sp[si] = found
+			if found.pron > 0 && found.c != nil {
+				found.c.mentions = append(found.c.mentions, mention{doc: d.Index, sent: si, first: found.pron, last: found.pron, text: toks[found.pron].Text})
+			}
 		}
 		// Who the sentence is about: its grammatical subject, roughly the
 		// first actor named before the verb.
@@ -299,7 +303,7 @@ func (x *extractor) speakerAt(d *nlp.Doc, si, j, dir int, own map[[2]int]*cluste
 		if focus == nil {
 			return nil
 		}
-		return &speaker{c: focus}
+		return &speaker{c: focus, pron: j}
 	}
 	if dir > 0 {
 		// "said the minister" / "said NATO chief Jens Stoltenberg"

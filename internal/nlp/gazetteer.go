@@ -178,7 +178,7 @@ DRC=Congo
 Persia=Iran`
 
 // places lists other well-known places: cities, regions, seas, rivers.
-const places = `New York|Los Angeles|Chicago|Houston|Boston|San Francisco|Miami|Hong Kong|Shanghai|Mumbai|Bombay|Karachi|Istanbul|Frankfurt|Munich|Hamburg|Milan|Naples|Barcelona|Marseille|Lyon|Geneva|Zurich|Rotterdam|Antwerp|Manchester|Liverpool|Glasgow|Belfast|Sydney|Melbourne|Toronto|Montreal|Vancouver|St Petersburg|Kharkiv|Odesa|Odessa|Donetsk|Luhansk|Mariupol|Aleppo|Mosul|Basra|Kandahar|Benghazi|Jeddah|Dubai|Gaza Strip|West Bank|Golan Heights|Kashmir|Tibet|Xinjiang|Balkans|Baltic|Baltics|Caucasus|Scandinavia|Siberia|Black Sea|Baltic Sea|Mediterranean|Red Sea|South China Sea|Persian Gulf|Gulf|Atlantic|Pacific|Arctic|Indian Ocean|Sahel|Horn of Africa|Donbas|Donbass|Nile|Danube|Rhine|Euphrates|Washington|Silicon Valley|Wall Street|Texas|California|Florida|Ohio|Virginia|Quebec|Ontario|Bavaria|Catalonia|Kabul|Tehran|Taipei|Pyongyang|Northern Ireland|Bosnia and Herzegovina|Herzegovina|Eastern Europe|Western Europe|Central Asia|Southeast Asia|North Africa|West Africa|East Africa|Korea|Kuril Islands|Falklands|Taiwan Strait`
+const places = `New York|Los Angeles|Chicago|Houston|Boston|San Francisco|Miami|Hong Kong|Shanghai|Mumbai|Bombay|Karachi|Istanbul|Frankfurt|Munich|Hamburg|Milan|Naples|Barcelona|Marseille|Lyon|Geneva|Zurich|Rotterdam|Antwerp|Manchester|Liverpool|Glasgow|Belfast|Sydney|Melbourne|Toronto|Montreal|Vancouver|St Petersburg|Kharkiv|Odesa|Odessa|Donetsk|Luhansk|Mariupol|Aleppo|Mosul|Basra|Kandahar|Benghazi|Jeddah|Dubai|Gaza Strip|West Bank|Golan Heights|Kashmir|Tibet|Xinjiang|Balkans|Western Balkans|Baltic|Baltics|Caucasus|Scandinavia|Siberia|Black Sea|Baltic Sea|Mediterranean|Red Sea|South China Sea|Persian Gulf|Gulf|Atlantic|Pacific|Arctic|Indian Ocean|Sahel|Horn of Africa|Donbas|Donbass|Nile|Danube|Rhine|Euphrates|Washington|Silicon Valley|Wall Street|Texas|California|Florida|Ohio|Virginia|Quebec|Ontario|Bavaria|Catalonia|Kabul|Tehran|Taipei|Pyongyang|Northern Ireland|Bosnia and Herzegovina|Herzegovina|Eastern Europe|Western Europe|Central Asia|Southeast Asia|North Africa|West Africa|East Africa|Korea|Kuril Islands|Falklands|Taiwan Strait`
 
 // organisations lists "ACRONYM|Expansion|short descriptions" rows of
 // international and well-known organisations; the last field names the
@@ -372,6 +372,9 @@ func OrgKey(name string) (string, bool) {
 func OrgsByDescription(noun string) []string {
 	return gazOrgDesc[strings.ToLower(normQuotes(noun))]
 }
+
+// KnownPlace reports whether the gazetteers list name as a place.
+func KnownPlace(name string) bool { return gazKind[strings.ToLower(normQuotes(name))] == "LOC" }
 
 // IsTitle reports whether s is a title that precedes names ("Foreign
 // Minister", "Gen.").

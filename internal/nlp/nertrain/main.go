@@ -25,6 +25,7 @@ func main() {
 	minCount := flag.Int("mincount", 1, "drop features seen fewer times")
 	prune := flag.Float64("prune", 0.05, "drop features whose averaged weights all stay below this")
 	baseline := flag.Bool("prose", false, "instead, train prose's own extracter and score it on -dev")
+	proseMax := flag.Int("prose-max", 0, "with -prose, train on at most this many sentences (prose's GIS is slow)")
 	models := flag.Int("models", 3, "train this many models with successive seeds and average them")
 	seed := flag.Int64("seed", 1, "shuffling seed")
 	ablate := flag.String("ablate", "", "comma-separated feature groups to switch off, to measure them: gaz, doc, hist, harmonise")
@@ -36,7 +37,7 @@ func main() {
 	}
 	log.SetFlags(log.Ltime)
 	if *baseline {
-		proseBaseline(read(*train), read(*dev))
+		proseBaseline(read(*train), read(*dev), *proseMax)
 		return
 	}
 

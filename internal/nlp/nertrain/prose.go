@@ -11,7 +11,7 @@ import (
 
 // proseBaseline trains prose's own maxent extracter on the training
 // documents and tags dev with it, so the report can compare.
-func proseBaseline(train, dev []nlp.CoNLLDoc) {
+func proseBaseline(train, dev []nlp.CoNLLDoc, max int) {
 	var data []prose.EntityContext
 	for _, d := range train {
 		for si, ws := range d.Words {
@@ -22,6 +22,9 @@ func proseBaseline(train, dev []nlp.CoNLLDoc) {
 			}
 			data = append(data, ec)
 		}
+	}
+	if max > 0 && len(data) > max {
+		data = data[:max]
 	}
 	log.Printf("prose: training on %d sentences", len(data))
 	m := prose.ModelFromData("baseline", prose.UsingEntities(data))
