@@ -129,6 +129,8 @@ func (c *cluster) name() string {
 			score = len(strings.Fields(f))*1000 + len(f)
 		} else if _, dem := nlp.IsDemonym(f); dem {
 			score = -1
+		} else if _, cap := nlp.IsCapital(f); !cap {
+			score += 1000 // the country, not its capital standing for it
 		}
 		if score > bn || (score == bn && c.formAt[f] < c.formAt[best]) {
 			best, bn = f, score
@@ -662,10 +664,17 @@ func tidy(d *nlp.Doc) []nlp.Entity {
 		for a < b && startsLower(toks[a].Text) {
 			a++
 		}
-		// Titles in front: "Prof", "President", "Lord".
-		for a < b && (nlp.IsTitle(toks[a].Text) || honorifics[strings.ToLower(toks[a].Text)]) {
-			a++
-			label = "PER"
+		// Titles in front: "Prof", "President", "Lord", or the tail of one
+		// the tagger took into the name ("State Antony Blinken").
+		for a < b {
+			low := strings.ToLower(toks[a].Text)
+			if nlp.IsTitle(toks[a].Text) || honorifics[low] ||
+				((titleHeads[low] || titleMods[low]) && b-a >= 2 && (label == "PER" || nlp.IsFirstName(toks[a+1].Text))) {
+				a++
+				label = "PER"
+				continue
+			}
+			break
 		}
 		for b > a && (toks[b].Text == "MP" || toks[b].Text == "MEP" || toks[b].Text == "QC") {
 			b--

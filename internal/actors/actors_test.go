@@ -168,3 +168,56 @@ func TestCardsAcrossArticles(t *testing.T) {
 		t.Error("Paris as a venue merged into France")
 	}
 }
+
+func TestQuoteAttribution(t *testing.T) {
+	cards, _ := analyse(t, load(t, "lavrov_blinken.txt", ""))
+	for _, c := range cards {
+		t.Logf("%s (%s) role=%q aliases=%q quotes=%+v", c.Name, c.Type, c.Role, c.Aliases, c.Quotes)
+	}
+	lavrov := card(cards, "Sergey Lavrov")
+	if lavrov == nil {
+		t.Fatal("no Lavrov card")
+	}
+	if !strings.Contains(lavrov.Role, "Foreign Minister") {
+		t.Errorf("Lavrov role %q, want it to contain Foreign Minister", lavrov.Role)
+	}
+	// A quote broken by its attribution, and a quote attributed in the
+	// next sentence by title.
+	for _, q := range []string{"We are ready,", "but not at any price.", "There will be no concessions."} {
+		if !hasQuote(lavrov, q, true) {
+			t.Errorf("Lavrov: missing quote %q", q)
+		}
+	}
+	if !hasQuote(lavrov, "Moscow was ready to resume talks", false) {
+		t.Errorf("Lavrov: missing the reported speech \"said on Friday that ...\"")
+	}
+	blinken := card(cards, "Antony Blinken")
+	if blinken == nil {
+		t.Fatal("no Blinken card")
+	}
+	if !strings.Contains(blinken.Role, "Secretary of State") {
+		t.Errorf("Blinken role %q, want U.S. Secretary of State", blinken.Role)
+	}
+	// Attribution before the quote ("said U.S. Secretary ...") and after
+	// an interrupting phrase ("Blinken, speaking in Berlin, added:").
+	for _, q := range []string{"The ball is in their court,", "Diplomacy is the only path."} {
+		if !hasQuote(blinken, q, true) {
+			t.Errorf("Blinken: missing quote %q", q)
+		}
+	}
+	if hasQuote(blinken, "There will be no concessions.", true) {
+		t.Error("\"The minister said\" gave Lavrov's quote to Blinken")
+	}
+	if c := card(cards, "Maria Example"); c != nil {
+		t.Errorf("the \"By\" line became a card: %+v", c)
+	}
+	if k := card(cards, "Kremlin"); k == nil || k.Type != domain.Organization {
+		t.Errorf("Kremlin card %+v, want an organization", k)
+	}
+	if r := card(cards, "Russia"); r == nil || !containsFold(r.Aliases, "Moscow") {
+		t.Errorf("Russia card %+v, want Moscow (as government) merged", r)
+	}
+	if p := card(cards, "Vladimir Putin"); p == nil || p.Role != "President" {
+		t.Errorf("Putin card %+v, want role President", p)
+	}
+}

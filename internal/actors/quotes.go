@@ -295,7 +295,7 @@ func (x *extractor) speakerAt(d *nlp.Doc, si, j, dir int, own map[[2]int]*cluste
 	if j < 0 || j >= len(toks) {
 		return nil
 	}
-	if c := own[[2]int{si, j}]; c != nil {
+	if c := own[[2]int{si, j}]; c != nil && (dir < 0 || c.typ == domain.Person) {
 		return &speaker{c: c}
 	}
 	low := strings.ToLower(toks[j].Text)
@@ -316,6 +316,15 @@ func (x *extractor) speakerAt(d *nlp.Doc, si, j, dir int, own map[[2]int]*cluste
 			}
 			if toks[k].Text == "," || toks[k].Text == "." {
 				break
+			}
+		}
+		// No person: an organisation or a government ("said the Kremlin").
+		if c := own[[2]int{si, j}]; c != nil {
+			return &speaker{c: c}
+		}
+		if strings.EqualFold(toks[j].Text, "the") && j+1 < len(toks) {
+			if c := own[[2]int{si, j + 1}]; c != nil {
+				return &speaker{c: c}
 			}
 		}
 		return nil

@@ -82,8 +82,21 @@ func titleBefore(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, s
 		}
 		start = j
 	}
-	if start > end || !titleHeads[strings.ToLower(toks[end].Text)] {
+	if start > end {
 		return ""
+	}
+	// The phrase must end with its head ("Foreign Minister") or with what
+	// the head is of ("Secretary of State").
+	if !titleHeads[strings.ToLower(toks[end].Text)] {
+		h := -1
+		for k := start; k < end; k++ {
+			if titleHeads[strings.ToLower(toks[k].Text)] && strings.EqualFold(toks[k+1].Text, "of") {
+				h = k
+			}
+		}
+		if h < 0 {
+			return ""
+		}
 	}
 	// Trim words that cannot start a role.
 	for start <= end {
