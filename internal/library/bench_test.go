@@ -222,7 +222,7 @@ func benchLibrary(b *testing.B) *Library {
 		}
 		dir = filepath.Join(dir, "briefdesk-bench")
 		os.MkdirAll(dir, 0o755)
-		path := filepath.Join(dir, fmt.Sprintf("library-%d-s%d-g%d.db", benchN, SchemaVersion(), genVersion))
+		path := filepath.Join(dir, fmt.Sprintf("library-%d-g%d.db", benchN, genVersion))
 		if _, err := os.Stat(path); err != nil {
 			dev := loadDev(b)
 			benchErr = generate(path, benchN, dev)
@@ -230,7 +230,7 @@ func benchLibrary(b *testing.B) *Library {
 				return
 			}
 		}
-		benchLib, benchErr = Open(path)
+		benchLib, benchErr = Open(path) // migrates a library cached by an older schema
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)

@@ -503,18 +503,8 @@ func (l *Library) Quoted(ctx context.Context, name string, offset, limit int) ([
 	if err != nil {
 		return nil, fileError(l.path, op, err)
 	}
-	defer rows.Close()
-	var items []domain.BriefingItem
-	for rows.Next() {
-		var it domain.BriefingItem
-		var updated int64
-		if err := rows.Scan(&it.ID, &it.Title, &updated, &it.Articles, &it.Sources); err != nil {
-			return nil, fileError(l.path, op, err)
-		}
-		it.Updated = fromNanos(sql.NullInt64{Int64: updated, Valid: true})
-		items = append(items, it)
-	}
-	if err := rows.Err(); err != nil {
+	items, err := scanItems(rows)
+	if err != nil {
 		return nil, fileError(l.path, op, err)
 	}
 	return items, nil
