@@ -94,3 +94,52 @@ func TestEvalCNNDateline(t *testing.T) {
 		t.Errorf("dateline split in %d of %d", split, with)
 	}
 }
+
+// Near-duplicates: the same BBC story with small edits, or with a paragraph
+// dropped, stays within NearDuplicate bits; different stories of the same
+// section do not.
+func TestEvalNearDuplicates(t *testing.T) {
+	var texts, cats []string
+	readJSONL(t, "../../../shared/eval/summaries/bbc.jsonl", func(line []byte) {
+		var r struct{ Text, Category string }
+		if json.Unmarshal(line, &r) == nil {
+			texts = append(texts, r.Text)
+			cats = append(cats, r.Category)
+		}
+	})
+	hashes := make([]uint64, len(texts))
+	for i, tx := range texts {
+		hashes[i] = SimHash(tx)
+	}
+	var small, dropped, pairs, smallOK, droppedOK, falsePos int
+	for i, tx := range texts {
+		paras := strings.Split(strings.TrimSpace(tx), "\n\n")
+		if len(paras) < 4 {
+			continue
+		}
+		h := hashes[i]
+		edited := strings.Replace(tx, " the ", " a ", 3) + "\n\nThis story has been updated."
+		small++
+		if Distance(h, SimHash(edited)) <= NearDuplicate {
+			smallOK++
+		}
+		cut := append(append([]string{}, paras[:len(paras)/2]...), paras[len(paras)/2+1:]...)
+		dropped++
+		if Distance(h, SimHash(strings.Join(cut, "\n\n"))) <= NearDuplicate {
+			droppedOK++
+		}
+		for j := i + 1; j < len(texts) && j < i+40; j++ {
+			if cats[j] == cats[i] && texts[j] != tx {
+				pairs++
+				if Distance(h, hashes[j]) <= NearDuplicate {
+					falsePos++
+				}
+			}
+		}
+	}
+	t.Logf("near-duplicates: small edits %d/%d, paragraph dropped %d/%d, unrelated same-section pairs flagged %d/%d",
+		smallOK, small, droppedOK, dropped, falsePos, pairs)
+	if small > 0 && (smallOK*100 < small*98 || droppedOK*100 < dropped*75 || falsePos*200 > pairs) {
+		t.Error("near-duplicate detection below floor")
+	}
+}
