@@ -37,7 +37,7 @@ func newActorCard(a *domain.Actor, onTap func()) *actorCard {
 func (c *actorCard) CreateRenderer() fyne.WidgetRenderer {
 	a := c.actor
 	c.bg = &canvas.Rectangle{CornerRadius: theme.InputRadiusSize(), StrokeWidth: 1}
-	name := &widget.Label{Text: oneLine(a.Name), TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	name := &widget.Label{Text: oneLine(a.Name), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	role := a.Role
 	if role == "" {
 		role = strings.ToUpper(string(a.Type[:1])) + string(a.Type[1:])

@@ -638,6 +638,17 @@ func (v *briefingView) removeArticle(i int) {
 	v.save("Article removed from the briefing.")
 }
 
+// rename sets the briefing's title.
+func (v *briefingView) rename(title string) {
+	title = oneLine(title)
+	if v.b == nil || title == "" || title == v.b.Title {
+		return
+	}
+	v.b.Title = title
+	v.title.SetText(title)
+	v.save("Briefing renamed.")
+}
+
 // onAddArticles picks a file to add to this briefing.
 func (v *briefingView) onAddArticles() {
 	if v.b == nil {

@@ -145,6 +145,7 @@ func (d *desk) buildMenu() *fyne.MainMenu {
 	)
 	briefing := fyne.NewMenu("Briefing",
 		item("Add Articles…", theme.ContentAddIcon(), nil, d.view.onAddArticles),
+		item("Rename…", theme.DocumentCreateIcon(), &desktop.CustomShortcut{KeyName: fyne.KeyF2}, d.onRename),
 		item("Reset Summary Edits", theme.ContentClearIcon(), nil, d.view.onResetEdits),
 		item("Show All Text", theme.VisibilityIcon(), nil, d.view.onClearFilter),
 	)
@@ -182,6 +183,8 @@ func (d *desk) onTypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDelete:
 		d.onDelete()
+	case fyne.KeyF2:
+		d.onRename()
 	case fyne.KeyDown:
 		d.sidebar.selectNext(1)
 	case fyne.KeyUp:
@@ -285,6 +288,43 @@ func (d *desk) showBriefing(b *domain.Briefing) {
 	d.content.Refresh()
 	d.sidebar.markOpen(b.ID)
 	d.win.SetTitle(oneLine(b.Title) + " — Briefdesk")
+	d.applyDefaultLength(b)
+}
+
+// applyDefaultLength gives a briefing whose length the officer never set the
+// default length from the preferences, when one was chosen.
+func (d *desk) applyDefaultLength(b *domain.Briefing) {
+	n := d.prefs.Int(prefDefaultLength)
+	if b.Length != (domain.Length{}) || n == 0 {
+		return
+	}
+	if n == fitOnePage {
+		b.Length = domain.Length{Words: fitWords}
+	} else {
+		b.Length = domain.Length{Sentences: n}
+	}
+	if len(b.Analysis.Summary.Sentences) == b.Length.Sentences {
+		return // already that long: nothing to recompute
+	}
+	d.view.save("Summary set to the default length from the preferences.")
+}
+
+// onRename asks for a new title for the open briefing.
+func (d *desk) onRename() {
+	b := d.view.current()
+	if b == nil {
+		return
+	}
+	entry := &widget.Entry{Text: oneLine(b.Title)}
+	entry.ExtendBaseWidget(entry)
+	dlg := dialog.NewForm("Rename briefing", "Rename", "Cancel", []*widget.FormItem{{Text: "Title", Widget: entry}}, func(ok bool) {
+		if ok {
+			d.view.rename(entry.Text)
+		}
+	}, d.win)
+	dlg.Resize(fyne.NewSize(560, 160))
+	dlg.Show()
+	d.win.Canvas().Focus(entry)
 }
 
 // showEmpty clears the briefing view.
@@ -305,7 +345,7 @@ func (d *desk) onOpenFile() {
 			return
 		}
 		rc.Close()
-		d.importSources(sourcesFromURIs([]fyne.URI{rc.URI()}), d.openID())
+		d.importSources(sourcesFromURIs([]fyne.URI{rc.URI()}), 0)
 	}, d.win)
 	fd.Resize(fyne.NewSize(860, 600))
 	fd.Show()
@@ -325,10 +365,6 @@ func (d *desk) onOpenFolder() {
 	fd.Resize(fyne.NewSize(860, 600))
 	fd.Show()
 }
-
-// openID is the briefing that Ctrl+O adds to: none, since opened files make
-// new briefings unless the officer used "Add articles" on a briefing.
-func (d *desk) openID() int64 { return 0 }
 
 // onPaste imports the clipboard: a link is fetched, anything else is taken as
 // the article's text.

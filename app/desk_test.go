@@ -577,3 +577,47 @@ func TestParagraphSpansCoverBody(t *testing.T) {
 		t.Fatalf("spans %+v", paras)
 	}
 }
+
+func TestRenameAndDefaultLength(t *testing.T) {
+	h := newHarness(t)
+	h.d.prefs.SetInt(prefDefaultLength, 2)
+	h.drop(sidebarPos, fixture(t, "drought-aid.txt"))
+	h.flush()
+	b := h.d.view.current()
+	if b.Length.Sentences != 2 || len(b.Analysis.Summary.Sentences) != 2 {
+		t.Fatalf("default length not applied: %+v, %d sentences", b.Length, len(b.Analysis.Summary.Sentences))
+	}
+	h.d.view.rename("  Saldera drought:\nrelief update ")
+	h.flush()
+	stored, err := h.eng.Briefing(t.Context(), b.ID)
+	if err != nil || stored.Title != "Saldera drought: relief update" {
+		t.Fatalf("rename not saved: %q %v", stored.Title, err)
+	}
+	if h.d.sidebar.items[0].Title != stored.Title {
+		t.Errorf("library list shows %q", h.d.sidebar.items[0].Title)
+	}
+}
+
+func TestUnopenableLibraryOffersNewOne(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	path := filepath.Join(t.TempDir(), "library.db")
+	if err := os.WriteFile(path, []byte("this is not a database, just some text that happens to be here"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := engine.Open(path)
+	if err == nil {
+		t.Skip("the engine opened a non-database file; nothing to show")
+	}
+	started := false
+	showOpenFailure(a, w, path, err, func(*engine.Engine) { started = true })
+	markup := test.RenderObjectToMarkup(w.Content())
+	for _, want := range []string{"could not open the library", path, "Create a new library", "Quit"} {
+		if !strings.Contains(markup, want) {
+			t.Errorf("failure screen lacks %q", want)
+		}
+	}
+	if started {
+		t.Error("window started on a library that did not open")
+	}
+}

@@ -48,25 +48,34 @@ Xvfb "$DISPLAY" -screen 0 1280x820x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
 
-# A private home so preferences and the library start fresh.
-export HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/.config LANG=C.UTF-8 LC_ALL=C.UTF-8
-export BRIEFDESK_DB=$tmp/library.db
-mkdir -p "$HOME"
-"$bin" "${files[@]}" >"$tmp/app.log" 2>&1 &
-app=$!
-pids+=($app)
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+# launch THEME ARGS...: starts briefdesk on a fresh library and home (so
+# preferences start clean) and waits for its window.
+app="" win=""
+launch() {
+	local theme=$1 home
+	shift
+	home=$(mktemp -d -p "$tmp")
+	HOME=$home XDG_CONFIG_HOME=$home/.config BRIEFDESK_DB=$home/library.db FYNE_THEME=$theme \
+		"$bin" "$@" >"$home/app.log" 2>&1 &
+	app=$!
+	pids+=($app)
+	win=""
+	for _ in $(seq 150); do
+		win=$(xdotool search --name '^Briefdesk' 2>/dev/null | head -1 || true)
+		[ -n "$win" ] && break
+		kill -0 "$app" 2>/dev/null || { cat "$home/app.log"; echo "briefdesk exited early" >&2; exit 1; }
+		sleep 0.2
+	done
+	[ -n "$win" ] || { cat "$home/app.log"; echo "no window appeared" >&2; exit 1; }
+	xdotool windowmove "$win" 0 0 windowsize "$win" 1280 820
+}
+quit() {
+	kill "$app" 2>/dev/null || true
+	wait "$app" 2>/dev/null || true
+}
 
-win=""
-for _ in $(seq 150); do
-	win=$(xdotool search --name '^Briefdesk' 2>/dev/null | head -1 || true)
-	[ -n "$win" ] && break
-	kill -0 "$app" 2>/dev/null || { cat "$tmp/app.log"; echo "briefdesk exited early" >&2; exit 1; }
-	sleep 0.2
-done
-[ -n "$win" ] || { cat "$tmp/app.log"; echo "no window appeared" >&2; exit 1; }
-xdotool windowmove "$win" 0 0 windowsize "$win" 1280 820
-
-# shot NAME: waits for the window to settle, then saves it.
+# shot NAME [DELAY]: waits for the window to settle, then saves it.
 shot() {
 	sleep "${2:-1.5}"
 	import -window root "$out/$1.png"
@@ -75,14 +84,16 @@ shot() {
 click() { xdotool mousemove "$1" "$2" click 1; }
 key() { xdotool key --window "$win" "$@"; }
 
-# Samples and the given files are imported at start; wait for the results.
+# Dark theme: the whole walk. Samples and the given files are imported at
+# start; wait for the per-file results.
+launch dark "${files[@]}"
 sleep 12
 shot import-results 0
 key Escape
 shot library
 click 160 200 # the first briefing in the list
 shot briefing 3
-click 960 250 # the first actor card
+click 1000 300 # the first actor card
 shot actor-filter
 key Escape
 key ctrl+p
@@ -94,3 +105,11 @@ key Escape
 key ctrl+f
 xdotool type --delay 60 "harbour"
 shot search 2
+quit
+
+# Light theme: a briefing of several articles from the samples.
+launch light
+sleep 8
+click 160 350 # the multi-article sample briefing
+shot briefing-light 3
+quit
