@@ -30,6 +30,8 @@ var (
 	fwdHeader  = regexp.MustCompile(`^[> ]*(?i:from|date|sent|subject|to|cc|bcc|reply-to)\s*:\s*(.*)$`)
 	subjPrefix = regexp.MustCompile(`^(?i:(?:re|fw|fwd|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*|\[[^\]]{1,40}\]\s*)+`)
 	sentFrom   = regexp.MustCompile(`(?i)^sent from my \w+`)
+	// Newsletter furniture around a mailed article.
+	mailFurniture = regexp.MustCompile(`(?i)^(?:unsubscribe\b|view (?:this (?:e-?mail|message|newsletter) )?(?:in|on) (?:your |a )?(?:web )?browser|manage (?:your )?(?:e-?mail )?(?:preferences|subscriptions?)|you (?:are )?receiv(?:ed|ing) this|to stop receiving|update your preferences|forward to a friend|was this (?:e-?mail|newsletter) forwarded to you)`)
 )
 
 // mimePart is one leaf of a MIME tree.
@@ -299,7 +301,7 @@ func unwrapForward(text string) (string, string) {
 		if l == "--" || l == "-- " {
 			break // signature separator
 		}
-		if sentFrom.MatchString(l) && len(l) < 60 {
+		if sentFrom.MatchString(l) && len(l) < 60 || mailFurniture.MatchString(l) && len(l) < 300 {
 			continue
 		}
 		out = append(out, l)

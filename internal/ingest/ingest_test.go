@@ -540,6 +540,53 @@ func TestUndeclaredCyrillicText(t *testing.T) {
 	}
 }
 
+func TestMarkdownSetextAndNewsletter(t *testing.T) {
+	md := "Talks fail\n==========\n\nThe talks ended without a deal on **Friday**.\n\nNext steps\n----------\n\nThey will meet in May.\n"
+	a, err := Parse("a.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Talks fail" || strings.Join(a.Paragraphs, "|") != "The talks ended without a deal on Friday.|Next steps|They will meet in May." {
+		t.Errorf("title %q paragraphs %q", a.Title, a.Paragraphs)
+	}
+	eml := "From: news@example.org\r\nTo: b@example.org\r\nSubject: Talks fail\r\nDate: Wed, 04 Mar 2026 08:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"View this email in your browser\r\n\r\nThe talks ended without a deal on Friday.\r\n\r\nThey will meet in May.\r\n\r\nYou are receiving this because you subscribed.\r\nUnsubscribe | Manage preferences\r\n"
+	a, err = Parse("n.eml", []byte(eml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(a.Paragraphs, "|") != "The talks ended without a deal on Friday.|They will meet in May." {
+		t.Errorf("paragraphs %q", a.Paragraphs)
+	}
+}
+
+// A German Word file: localised style IDs, a text box written twice
+// (mc:AlternateContent), a field result that is shown.
+func TestDOCXStylesAndTextBoxes(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="w" xmlns:mc="mc"><w:body>` +
+		`<w:p><w:pPr><w:pStyle w:val="Titel"/></w:pPr><w:r><w:t>Talks fail</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>The talks ended without a deal on Friday, officials in Geneva said.</w:t></w:r></w:p>` +
+		`<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Box text</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>` +
+		`<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Box text</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>` +
+		`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>HYPERLINK "x"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>They meet in May.</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>` +
+		`</w:body></w:document>`
+	styles := `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style></w:styles>`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range map[string]string{"word/document.xml": doc, "word/styles.xml": styles} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	a, err := Parse("de.docx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(a.Paragraphs, "|"); a.Title != "Talks fail" || got != "The talks ended without a deal on Friday, officials in Geneva said.|Box text|They meet in May." {
+		t.Errorf("title %q paragraphs %q", a.Title, got)
+	}
+}
+
 // Outlook forwards with a rule and a header block, no "Forwarded" line.
 func TestOutlookForward(t *testing.T) {
 	msg := "From: a@example.org\r\nTo: b@example.org\r\nSubject: FW: patrols\r\nDate: Wed, 04 Mar 2026 08:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +

@@ -53,8 +53,21 @@ func parseMarkdown(s string) *doc {
 	}
 	var out []string
 	fence := false
-	for _, l := range lines {
+	for i, l := range lines {
 		t := strings.TrimSpace(l)
+		// Setext headings: a line underlined with === (level 1) or ---.
+		if !fence && t != "" && i+1 < len(lines) && !mdRule.MatchString(l) {
+			if u := strings.TrimSpace(lines[i+1]); len(u) >= 2 && (strings.Trim(u, "=") == "" || strings.Trim(u, "-") == "" && len(u) >= 3) {
+				text := mdInline(t)
+				lines[i+1] = ""
+				if u[0] == '=' && h.title == "" {
+					h.title = text
+					continue
+				}
+				out = append(out, "", text, "")
+				continue
+			}
+		}
 		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 			fence = !fence
 			continue

@@ -225,7 +225,9 @@ func parseDOCX(data []byte) (*doc, error) {
 				if cur != nil && skip == 0 && !hiddenRun && xmlAttr(t, "type") != "page" {
 					cur.text.WriteString("\n")
 				}
-			case "del", "instrText", "delText":
+			case "del", "instrText", "delText", "Fallback":
+				// Fallback repeats a text box's content for old readers
+				// (mc:AlternateContent); reading both would double it.
 				skip++
 			}
 		case xml.EndElement:
@@ -234,7 +236,7 @@ func parseDOCX(data []byte) (*doc, error) {
 				inText--
 			case "r":
 				hiddenRun = false
-			case "del", "instrText", "delText":
+			case "del", "instrText", "delText", "Fallback":
 				skip--
 			}
 		case xml.CharData:
