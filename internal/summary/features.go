@@ -101,13 +101,7 @@ func Prepare(docs []*nlp.Doc) *Prepared {
 		}
 	}
 	cvec := newVector(centroid, idf)
-	rank := pageRank(p.sents, func(a, b *sentence) float64 {
-		if c := cosine(a.vec, b.vec); c > 0.05 {
-			return c
-		}
-		return 0
-	})
-	overlap := pageRank(p.sents, overlapSim)
+	rank, overlap := graphRanks(p.sents, docs)
 
 	k := 0
 	for _, d := range docs {
@@ -197,6 +191,34 @@ func normalize(ss []sentence, fs ...int) {
 			ss[i].feat[f] /= m
 		}
 	}
+}
+
+// maxGraph is the most sentences ranked in one similarity graph. A briefing
+// of many articles beyond it is ranked article by article, which keeps time
+// and memory quadratic in an article rather than in the whole briefing.
+const maxGraph = 800
+
+// graphRanks returns the PageRank of every sentence over the cosine graph
+// and over the word-overlap graph, across all articles of the briefing so
+// that sentences on the common story rise.
+func graphRanks(ss []sentence, docs []*nlp.Doc) (rank, overlap []float64) {
+	cos := func(a, b *sentence) float64 {
+		if c := cosine(a.vec, b.vec); c > 0.05 {
+			return c
+		}
+		return 0
+	}
+	if len(ss) <= maxGraph {
+		return pageRank(ss, cos), pageRank(ss, overlapSim)
+	}
+	k := 0
+	for _, d := range docs {
+		n := len(d.Sentences)
+		rank = append(rank, pageRank(ss[k:k+n], cos)...)
+		overlap = append(overlap, pageRank(ss[k:k+n], overlapSim)...)
+		k += n
+	}
+	return rank, overlap
 }
 
 // pageRank runs weighted PageRank over the cosine-similarity graph of all

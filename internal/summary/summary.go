@@ -35,14 +35,14 @@ type Model struct {
 // DefaultModel holds the weights fitted on the BBC and CNN development sets.
 var DefaultModel = Model{
 	Weights: [numFeatures]float64{
-		fFirst: 1.0, fLead: 0.5, fRel: 0.3, fParaFirst: 0.1, fLast: -0.1,
-		fLen: 0.3, fShort: -0.3, fCentroid: 0.5, fRank: 0.2, fCover: 0.3,
-		fTitle: 0.3, fEntity: 0.1, fProper: 0.1, fNumber: 0.05,
-		fQuoteOpen: -0.1, fQuote: 0, fQuestion: -0.2, fBoiler: -1,
-		fFracLen: 0, fFracLead: 0, fForward: 0, fBackward: 0, fOverlap: 0,
+		fFirst: 0.608, fLead: 1.5, fRel: 0.3, fParaFirst: -0.08, fLast: 0.233,
+		fLen: -0.3, fShort: 0.133, fCentroid: 0.7, fRank: 0.8, fCover: 0.6,
+		fTitle: 0.733, fEntity: 0, fProper: 0.5, fNumber: 0.15,
+		fQuoteOpen: -0.263, fQuote: 0.133, fQuestion: -0.721, fBoiler: -0.817,
+		fFracLen: 0.013, fFracLead: -4, fForward: 0.3, fBackward: 0.4, fOverlap: 0.4,
 	},
-	Redundancy: 0.3,
-	Duplicate:  0.7,
+	Redundancy: 0.35,
+	Duplicate:  1.1,
 }
 
 // Summarize scores every sentence of docs (one briefing's articles) and

@@ -262,3 +262,37 @@ func BenchmarkAnalyze(b *testing.B) {
 		nlp.Analyze(a, 0)
 	}
 }
+
+// TestSummarizeLargeBriefing checks a briefing beyond maxGraph sentences,
+// ranked article by article, still yields a full summary with every score.
+func TestSummarizeLargeBriefing(t *testing.T) {
+	base := analyse(t, "testdata/harbour-a.txt")[0]
+	var docs []*nlp.Doc
+	total := 0
+	for a := 0; total <= maxGraph; a++ {
+		d := &nlp.Doc{Article: base.Article, Index: a, Body: base.Body}
+		for i := 0; i < 4; i++ {
+			for _, s := range base.Sentences {
+				s.SentenceRef = domain.SentenceRef{Article: a, Index: len(d.Sentences)}
+				d.Sentences = append(d.Sentences, s)
+			}
+		}
+		docs = append(docs, d)
+		total += len(d.Sentences)
+	}
+	sum := Summarize(docs, domain.Length{Sentences: 6}, domain.Edits{})
+	if len(sum.Scores) != total {
+		t.Errorf("%d scores for %d sentences", len(sum.Scores), total)
+	}
+	// The articles repeat one text: exact repeats are never chosen twice.
+	seen := map[string]bool{}
+	for _, s := range sum.Sentences {
+		if seen[s.Text] {
+			t.Errorf("repeated sentence %q", s.Text)
+		}
+		seen[s.Text] = true
+	}
+	if len(sum.Sentences) != 6 {
+		t.Errorf("got %d sentences, want 6", len(sum.Sentences))
+	}
+}
