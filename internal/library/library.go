@@ -5,6 +5,23 @@
 // writer whose transactions start IMMEDIATE (so writers queue on the Go side
 // instead of failing with "database is locked") and a pool of query-only
 // readers that WAL lets run while the writer works.
+//
+// The schema (migrations/*.sql, applied in order, each in a transaction and
+// recorded in schema_migration and PRAGMA user_version):
+//
+//   - article: metadata, body (paragraphs joined by blank lines), text_hash
+//     (unique), simhash; original: the original bytes, apart so that scans
+//     never page through blobs; simband: the SimHash cut into four 16-bit
+//     bands for near-duplicate lookup.
+//   - briefing (with a deleted time for the trash), briefing_article (the
+//     officer's order), analysis (summary sentences as compact JSON whose
+//     text is cut from the bodies on load; facts), actor and quote (so that
+//     "briefings where Lavrov is quoted" is a query), tag and briefing_tag.
+//   - article_fts, briefing_fts, actor_fts: FTS5 indexes over external
+//     content, kept in sync by triggers, Porter-stemmed with prefix indexes.
+//
+// Every import (AddArticle) is one transaction: article, original, bands,
+// FTS rows, briefing and analysis are all there after a crash, or none is.
 package library
 
 import (
@@ -36,6 +53,10 @@ var migrationFS embed.FS
 // writer pool has one connection, so only a checkpoint or another process can
 // make it wait.
 const busyTimeout = 10 * time.Second
+
+// TrashRetention is how long deleted briefings stay in the trash before
+// Open removes them for good.
+const TrashRetention = 30 * 24 * time.Hour
 
 // Library is an open library file. It is safe for concurrent use.
 type Library struct {
@@ -112,6 +133,9 @@ func Open(path string) (l *Library, err error) {
 	if err := l.r.PingContext(ctx); err != nil {
 		return nil, fileError(path, op, err)
 	}
+	// Housekeeping only: a failure here must not keep the officer from
+	// the library, and the next open tries again.
+	l.PurgeTrash(ctx, time.Now().Add(-TrashRetention))
 	return l, nil
 }
 

@@ -335,7 +335,7 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 		all = append(args, limit, q.Offset)
 	} else {
 		query = matchesCTE + `SELECT ` + itemCols + `, best.kind, best.src FROM best JOIN briefing b ON b.id = best.bid
-			WHERE ` + where + ` ORDER BY best.rank, b.updated DESC LIMIT ? OFFSET ?`
+			WHERE ` + where + ` ORDER BY best.rank, b.updated DESC, b.id DESC LIMIT ? OFFSET ?`
 	}
 	var items []domain.BriefingItem
 	err := l.read(ctx, func(tx *sql.Tx) error {
