@@ -271,7 +271,12 @@ func (x *extractor) findSpeaker(d *nlp.Doc, si int, own map[[2]int]*cluster, inQ
 				}
 			}
 		}
-		// After it: "said Stoltenberg", "said the minister", "said he".
+		// After it, only right after a quotation or a comma: "..., said
+		// Stoltenberg", "..." said the minister". In "and said Mr Blair
+		// was", Blair is not the speaker.
+		if v == 0 || !(isQuote(toks[v-1].Text) || toks[v-1].Text == ",") {
+			continue
+		}
 		if s := x.speakerAt(d, si, v+1, +1, own, focus); s != nil {
 			s.verb = v
 			return s

@@ -2,6 +2,7 @@ package actors
 
 import (
 	"strings"
+	"unicode"
 
 	"briefdesk/internal/domain"
 	"briefdesk/internal/nlp"
@@ -76,7 +77,8 @@ func titleBefore(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, s
 		c := own[[2]int{si, j}]
 		ok := titleHeads[low] || (titleMods[low] && low != "the" && low != "and") ||
 			(low == "of" && j < end) || (isPossessive(t.Text) && j > 0) ||
-			(c != nil && c.typ != domain.Person) || strings.HasSuffix(t.Label, "MISC")
+			(c != nil && c.typ != domain.Person) || strings.HasSuffix(t.Label, "MISC") ||
+			(j > 0 && j < end && !startsLower(t.Text) && t.Label == "O" && isWord(t.Text)) // "Lib Dem leader"
 		if !ok {
 			break
 		}
@@ -185,4 +187,14 @@ func extendOf(toks []nlp.Token, end int) int {
 		return end
 	}
 	return last
+}
+
+// isWord reports whether s has letters only (and inner hyphens).
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return s != ""
 }
