@@ -64,7 +64,7 @@ model: deps
 	  -dev $(SHARED)/eval/ner/conll2003-dev.conll -out internal/nlp/model/ner.gob.gz
 
 package: deps
-	$(GO) install fyne.io/tools/cmd/fyne@latest
+	$(GO) install fyne.io/tools/cmd/fyne@v1.7.4
 	cp FyneApp.toml cmd/briefdesk/ && cd cmd/briefdesk && fyne package -release --tags sqlite_fts5; rm -f cmd/briefdesk/FyneApp.toml
 
 clean:
