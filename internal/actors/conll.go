@@ -51,7 +51,7 @@ func TagCoNLL(r io.Reader, w io.Writer) error {
 		return nil
 	}
 	for sc.Scan() {
-		line := sc.Text()
+		line := strings.TrimRight(sc.Text(), "\r")
 		f := strings.Fields(line)
 		switch {
 		case len(f) > 0 && f[0] == "-DOCSTART-":
@@ -75,4 +75,39 @@ func TagCoNLL(r io.Reader, w io.Writer) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// ScoreTagged scores TagCoNLL output conlleval-style: gold tags in the 4th
+// column, predictions in the last. Keys are PER, ORG, LOC, MISC, "ALL"
+// (micro over PER, ORG, LOC) and "ALL4" (with MISC).
+func ScoreTagged(r io.Reader) (map[string]nlp.PRF, error) {
+	const op = "actors.ScoreTagged"
+	var gold, pred [][]string
+	var g, p []string
+	end := func() {
+		if len(g) > 0 {
+			gold, pred = append(gold, g), append(pred, p)
+		}
+		g, p = nil, nil
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		f := strings.Fields(sc.Text())
+		if len(f) == 0 || f[0] == "-DOCSTART-" {
+			end()
+			continue
+		}
+		if len(f) < 5 {
+			return nil, fmt.Errorf("%s: line %d: want 5 columns, got %d", op, n, len(f))
+		}
+		g, p = append(g, f[3]), append(p, f[len(f)-1])
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	end()
+	return nlp.Score(gold, pred), nil
 }
