@@ -274,9 +274,8 @@ func dropTJMarkers(p pdf.Page, ts []pdf.Text) []pdf.Text {
 	return out
 }
 
-// pageLines groups a page's glyphs into lines by baseline, orders them
-// left to right and inserts spaces where the gap between glyphs says so.
-// A two-column page is read down the left column, then the right.
+// pageLines turns a page's glyphs into lines in reading order, columns
+// read one after the other, with spaces where the gaps between glyphs say.
 func pageLines(texts []pdf.Text, page int) []pdfLine {
 	gs := texts[:0:0]
 	noWidth := 0
@@ -303,99 +302,170 @@ func pageLines(texts []pdf.Text, page int) []pdfLine {
 	if noWidth*2 > len(gs) {
 		return streamLines(gs, page)
 	}
-	order := make([]int, len(gs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool { return gs[order[i]].Y > gs[order[j]].Y })
-	var rows [][]int
-	for _, k := range order {
-		g := gs[k]
-		if n := len(rows); n > 0 && math.Abs(gs[rows[n-1][0]].Y-g.Y) < 0.45*g.FontSize {
-			rows[n-1] = append(rows[n-1], k)
-			continue
+	return layoutLines(buildRuns(gs), page)
+}
+
+// run is a stretch of glyphs drawn together on one baseline: a line of a
+// column, or a piece of one. Runs never cross a column gutter.
+type run struct {
+	text            strings.Builder
+	x0, x1, y, size float64
+}
+
+// buildRuns cuts the glyphs, in content-stream order, into runs. Stream
+// order is kept inside a run: the reader misplaces the second letter of
+// ligatures ("fi"), so sorting letters by x would swap them. A run ends
+// where the baseline changes, where the pen jumps back, or at a gap wider
+// than any word space.
+func buildRuns(gs []pdf.Text) []*run {
+	var runs []*run
+	var cur *run
+	var prev pdf.Text
+	for i, g := range gs {
+		if i > 0 && g.S == prev.S && math.Abs(g.X-prev.X) < 0.3 && math.Abs(g.Y-prev.Y) < 0.3 {
+			continue // fake bold: the same glyph drawn twice
 		}
-		rows = append(rows, []int{k})
-	}
-	// Each row is split at wide gaps into segments (columns, table cells).
-	var segRows [][]pdfLine
-	for _, idx := range rows {
-		row := rowOrder(gs, idx)
-		var segs []pdfLine
-		var b strings.Builder
-		var cur pdfLine
-		var prev *pdf.Text
-		start := func(g pdf.Text) {
-			cur = pdfLine{x: g.X, y: g.Y, size: g.FontSize, page: page}
-			b.Reset()
+		gap := g.X - (prev.X + prev.W)
+		if cur == nil || math.Abs(g.Y-prev.Y) > 0.45*g.FontSize || gap > 1.8*g.FontSize || gap < -g.FontSize {
+			cur = &run{x0: g.X, y: g.Y, size: g.FontSize}
+			runs = append(runs, cur)
+		} else if gap > 0.18*g.FontSize && prev.S != " " && g.S != " " {
+			cur.text.WriteByte(' ')
 		}
-		end := func() {
-			cur.text = strings.TrimSpace(b.String())
-			if cur.text != "" {
-				segs = append(segs, cur)
+		cur.text.WriteString(g.S)
+		cur.x0 = math.Min(cur.x0, g.X)
+		cur.x1 = math.Max(cur.x1, g.X+g.W)
+		cur.size = math.Max(cur.size, g.FontSize)
+		prev = g
+	}
+	return runs
+}
+
+// layoutLines puts runs into reading order and joins them into lines. On a
+// page with a column gutter (an x band no run crosses, between columns of
+// text) it reads what spans the columns above them first, then each column
+// top to bottom, then what spans them below.
+func layoutLines(runs []*run, page int) []pdfLine {
+	var groups [][]*run
+	if gutter, ok := findGutter(runs); ok {
+		var above, left, right, below []*run
+		top := math.Inf(-1)
+		for _, r := range runs {
+			if r.x1 <= gutter || r.x0 >= gutter {
+				top = math.Max(top, r.y)
 			}
 		}
-		for i := range row {
-			g := row[i]
-			if prev == nil {
-				start(g)
-			} else {
-				gap := g.X - (prev.X + prev.W)
-				switch {
-				case g.S == prev.S && math.Abs(g.X-prev.X) < 0.3 && math.Abs(g.Y-prev.Y) < 0.3:
-					continue // fake bold: the same glyph drawn twice
-				case gap > 3*g.FontSize:
-					end()
-					start(g)
-				case gap > 0.18*g.FontSize && prev.S != " " && g.S != " ":
-					b.WriteByte(' ')
-				}
+		for _, r := range runs {
+			switch {
+			case r.x1 <= gutter:
+				left = append(left, r)
+			case r.x0 >= gutter:
+				right = append(right, r)
+			case r.y >= top:
+				above = append(above, r)
+			default:
+				below = append(below, r)
 			}
-			b.WriteString(g.S)
-			cur.right = g.X + g.W
-			cur.size = math.Max(cur.size, g.FontSize)
-			prev = &row[i]
 		}
-		end()
-		if len(segs) > 0 {
-			segRows = append(segRows, segs)
-		}
-	}
-	// Two columns: most rows with two segments, the second starting near
-	// the same x.
-	var starts []float64
-	for _, r := range segRows {
-		if len(r) == 2 {
-			starts = append(starts, r[1].x)
-		}
+		groups = [][]*run{above, left, right, below}
+	} else {
+		groups = [][]*run{runs}
 	}
 	var lines []pdfLine
-	if len(segRows) >= 6 && len(starts)*2 >= len(segRows) {
-		sort.Float64s(starts)
-		gutter := starts[len(starts)/2]
-		var left, right []pdfLine
-		for _, r := range segRows {
-			for _, s := range r {
-				if s.x >= gutter-2*s.size {
-					right = append(right, s)
-				} else {
-					left = append(left, s)
-				}
-			}
-		}
-		lines = append(left, right...)
-	} else {
-		for _, r := range segRows {
-			l := r[0]
-			for _, s := range r[1:] {
-				l.text += " " + s.text
-				l.right = s.right
-			}
-			lines = append(lines, l)
-		}
+	for _, g := range groups {
+		lines = append(lines, joinRuns(g, page)...)
 	}
 	for i := range lines {
 		lines[i].edge = i < 2 || i >= len(lines)-2
+	}
+	return lines
+}
+
+// findGutter looks for the widest empty vertical band in the middle of the
+// page that the runs leave between them, ignoring the few runs (headlines)
+// that span it. Both sides must hold a fair share of the text.
+func findGutter(runs []*run) (float64, bool) {
+	if len(runs) < 8 {
+		return 0, false
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, r := range runs {
+		lo, hi = math.Min(lo, r.x0), math.Max(hi, r.x1)
+	}
+	width := hi - lo
+	if width < 150 || width > 5000 {
+		return 0, false
+	}
+	cover := make([]int, int(width)+2)
+	for _, r := range runs {
+		if r.x1-r.x0 > 0.6*width {
+			continue // spans the page: a headline or a full-width line
+		}
+		for x := int(r.x0 - lo); x <= int(r.x1-lo) && x < len(cover); x++ {
+			cover[max(x, 0)]++
+		}
+	}
+	bestStart, bestLen := 0, 0
+	for x := int(0.2 * width); x < int(0.8*width); {
+		if cover[x] != 0 {
+			x++
+			continue
+		}
+		start := x
+		for x < int(0.8*width) && cover[x] == 0 {
+			x++
+		}
+		if x-start > bestLen {
+			bestStart, bestLen = start, x-start
+		}
+	}
+	if bestLen < 6 {
+		return 0, false
+	}
+	gutter := lo + float64(bestStart) + float64(bestLen)/2
+	var left, right, span int
+	for _, r := range runs {
+		switch {
+		case r.x1 <= gutter:
+			left++
+		case r.x0 >= gutter:
+			right++
+		default:
+			span++
+		}
+	}
+	n := len(runs)
+	return gutter, left*5 >= n && right*5 >= n && span*5 <= n
+}
+
+// joinRuns groups runs into lines by baseline, top to bottom, each line
+// left to right.
+func joinRuns(runs []*run, page int) []pdfLine {
+	sort.SliceStable(runs, func(i, j int) bool { return runs[i].y > runs[j].y })
+	var rows [][]*run
+	for _, r := range runs {
+		if n := len(rows); n > 0 && math.Abs(rows[n-1][0].y-r.y) < 0.45*r.size {
+			rows[n-1] = append(rows[n-1], r)
+			continue
+		}
+		rows = append(rows, []*run{r})
+	}
+	var lines []pdfLine
+	for _, row := range rows {
+		sort.SliceStable(row, func(i, j int) bool { return row[i].x0 < row[j].x0 })
+		l := pdfLine{x: row[0].x0, y: row[0].y, page: page}
+		var b strings.Builder
+		for i, r := range row {
+			if i > 0 && r.x0-row[i-1].x1 > 0.18*r.size {
+				b.WriteByte(' ')
+			}
+			b.WriteString(r.text.String())
+			l.right = math.Max(l.right, r.x1)
+			l.size = math.Max(l.size, r.size)
+		}
+		if l.text = strings.TrimSpace(b.String()); l.text != "" {
+			lines = append(lines, l)
+		}
 	}
 	return lines
 }
@@ -448,32 +518,6 @@ func streamLines(gs []pdf.Text, page int) []pdfLine {
 		lines[i].edge = i < 2 || i >= len(lines)-2
 	}
 	return lines
-}
-
-// rowOrder returns a row's glyphs in reading order. Within a run of text
-// the content stream's order is kept: the reader misplaces the second
-// letter of ligatures ("fi") and sorting by x would swap letters. Runs,
-// split where the pen jumps back or far ahead, are then ordered by x.
-func rowOrder(gs []pdf.Text, idx []int) []pdf.Text {
-	sort.Ints(idx)
-	var runs [][]pdf.Text
-	for n, k := range idx {
-		g := gs[k]
-		if n > 0 {
-			p := gs[idx[n-1]]
-			if g.X >= p.X-g.FontSize && g.X <= p.X+p.W+3*g.FontSize {
-				runs[len(runs)-1] = append(runs[len(runs)-1], g)
-				continue
-			}
-		}
-		runs = append(runs, []pdf.Text{g})
-	}
-	sort.SliceStable(runs, func(i, j int) bool { return runs[i][0].X < runs[j][0].X })
-	row := make([]pdf.Text, 0, len(idx))
-	for _, r := range runs {
-		row = append(row, r...)
-	}
-	return row
 }
 
 // removeRunning drops running headers and footers (the same line, numbers
@@ -576,7 +620,9 @@ func pdfParagraphs(lines []pdfLine) (paras []string, title, standfirst string) {
 				newPara = true
 			case l.x-p.x > body*1.2 && p.page == l.page:
 				newPara = true // indented first line
-			case endsSentence(p.text) && p.right-p.x < 0.8*(lineWidth(lines, j)):
+			case endsSentence(p.text) && (p.right-p.x < 0.8*lineWidth(lines, j) || roomFor(p, l, lines, j)):
+				// Ragged text breaks a line where the next word does not
+				// fit; if it would have fitted, the paragraph ended.
 				newPara = true
 			case metaLine(p.text) || metaLine(l.text):
 				newPara = true
@@ -602,6 +648,22 @@ func pdfParagraphs(lines []pdfLine) (paras []string, title, standfirst string) {
 	}
 	flush()
 	return paras, title, standfirst
+}
+
+// roomFor reports whether the first word of l would have fitted at the end
+// of p, judged by the widest line nearby. Word widths are estimated from
+// l's average glyph width.
+func roomFor(p, l pdfLine, lines []pdfLine, j int) bool {
+	first := l.text
+	if k := strings.IndexByte(first, ' '); k > 0 {
+		first = first[:k]
+	}
+	n := utf8.RuneCountInString(l.text)
+	if n == 0 {
+		return false
+	}
+	word := float64(utf8.RuneCountInString(first)) * (l.right - l.x) / float64(n)
+	return p.right+word+0.5*p.size < p.x+lineWidth(lines, j-1)
 }
 
 // lineWidth is the width of the widest of the lines around j, the measure

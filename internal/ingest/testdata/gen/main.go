@@ -9,7 +9,9 @@
 //
 //	soffice --headless --convert-to pdf testdata/good/article.docx   # and odt, rtf
 //
-// renamed to testdata/good/libreoffice.{pdf,odt,rtf}.
+// renamed to testdata/good/libreoffice.{pdf,odt,rtf}; libreoffice-2col.pdf
+// is two-column.docx converted the same way, and libreoffice.docx comes from
+// libreoffice.odt.
 package main
 
 import (
@@ -96,7 +98,8 @@ func main() {
 	must(err)
 	good("cp1252.html", latin)
 	good("news-site.html", newsSite())
-	good("article.docx", docx(true, ""))
+	good("article.docx", docx(false, ""))
+	good("two-column.docx", docx(true, ""))
 	good("article.odt", odt(""))
 	good("article.rtf", rtf())
 	good("article.eml", eml())
@@ -120,7 +123,7 @@ func main() {
 	bad("image-only.pdf", pdfImageOnly())
 	full := pdfArticle(false, "")
 	bad("truncated.pdf", full[:len(full)/2])
-	d := docx(true, "")
+	d := docx(false, "")
 	bad("corrupt.docx", append(append([]byte(nil), d[:len(d)/3]...), junk[:200]...))
 	bad("zip-bomb.docx", docxBomb())
 	bad("billion-laughs.docx", docx(false, billionLaughs))
@@ -322,7 +325,7 @@ const billionLaughs = `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&l
 // docx builds a Word document: Title and Subtitle styles, a byline
 // paragraph, the body split over runs, a deleted revision and a field code
 // that must not show, and a tab.
-func docx(good bool, doctype string) []byte {
+func docx(twoColumns bool, doctype string) []byte {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + doctype)
 	b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
@@ -349,10 +352,17 @@ func docx(good bool, doctype string) []byte {
 		if i == 1 {
 			b.WriteString(`<w:p><w:del w:id="1" w:author="Editor"><w:r><w:delText>This sentence was deleted in review.</w:delText></w:r></w:del><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.org" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`)
 		}
+		if i == 4 && twoColumns {
+			b.WriteString(`<w:p><w:r><w:br w:type="column"/></w:r></w:p>`)
+		}
 		p("", para)
 	}
 	b.WriteString(`<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>Hidden note to the editor.</w:t></w:r></w:p>`)
-	b.WriteString(`<w:sectPr/></w:body></w:document>`)
+	if twoColumns {
+		b.WriteString(`<w:sectPr><w:cols w:num="2" w:space="720"/></w:sectPr></w:body></w:document>`)
+	} else {
+		b.WriteString(`<w:sectPr/></w:body></w:document>`)
+	}
 	core := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title></dc:title><dc:creator>Desk Officer</dc:creator></cp:coreProperties>`
 	return zipOf(map[string]string{"[Content_Types].xml": contentTypes, "_rels/.rels": rels, "word/document.xml": b.String(), "docProps/core.xml": core})
 }
