@@ -605,3 +605,54 @@ func TestFullDisk(t *testing.T) {
 		t.Errorf("Check = %v %v", p, err)
 	}
 }
+
+// With more matches than the rank window, the ranked head and the newest-first
+// tail together page through every match exactly once.
+func TestPagingBeyondRankWindow(t *testing.T) {
+	defer func(w int) { rankWindow = w }(rankWindow)
+	rankWindow = 3
+	l := openTemp(t)
+	for i := 0; i < 25; i++ {
+		add(t, l, i)
+	}
+	for _, search := range []string{"report", "ceasefire", "lavrov"} {
+		q := domain.ListQuery{Search: search, Limit: 4}
+		n, err := l.Count(ctx, q)
+		if err != nil || n < 8 {
+			t.Fatalf("Count(%q) = %d, %v; want a few pages", search, n, err)
+		}
+		seen := map[int64]bool{}
+		for q.Offset = 0; q.Offset < n+8; q.Offset += q.Limit {
+			page, err := l.Briefings(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q.Offset < n && len(page) != min(q.Limit, n-q.Offset) {
+				t.Errorf("%q offset %d: %d items of %d", search, q.Offset, len(page), n)
+			}
+			for _, it := range page {
+				if seen[it.ID] {
+					t.Errorf("%q: briefing %d listed twice", search, it.ID)
+				}
+				seen[it.ID] = true
+				if it.Snippet == "" {
+					t.Errorf("%q: briefing %d without snippet", search, it.ID)
+				}
+			}
+		}
+		if len(seen) != n {
+			t.Errorf("%q: paged through %d of %d", search, len(seen), n)
+		}
+		hits, err := l.Search(ctx, search, 20)
+		if err != nil || len(hits) != min(20, n) {
+			t.Errorf("Search(%q) beyond the window: %d hits, %v", search, len(hits), err)
+		}
+		ids := map[int64]bool{}
+		for _, h := range hits {
+			if ids[h.ArticleID] || h.Title == "" {
+				t.Errorf("Search(%q): bad or repeated hit %+v", search, h)
+			}
+			ids[h.ArticleID] = true
+		}
+	}
+}

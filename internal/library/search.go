@@ -159,17 +159,24 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var h domain.Hit
-			if err := rows.Scan(&h.ArticleID, &h.Rank); err != nil {
-				rows.Close()
+		if hits, err = scanHits(rows, hits); err != nil {
+			return err
+		}
+		if len(hits) < limit && from > 0 {
+			// Older matches beyond the rank window, newest first.
+			rows, err := tx.QueryContext(ctx, `SELECT f.rowid, f.rank FROM article_fts f
+				WHERE article_fts MATCH ? AND f.rank MATCH 'bm25(4.0, 1.0)' AND f.rowid < ?
+				AND f.rowid NOT IN (`+trashOnly+`)
+				ORDER BY f.rowid DESC LIMIT ?`, expr, from, limit-len(hits))
+			if err != nil {
 				return err
 			}
-			hits = append(hits, h)
+			if hits, err = scanHits(rows, hits); err != nil {
+				return err
+			}
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+		if len(hits) == 0 {
+			return nil
 		}
 		// Snippets and details only for the page, not for every match: two
 		// queries for the whole page.
@@ -206,6 +213,19 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain
 		return nil, fileError(l.path, op, err)
 	}
 	return hits, nil
+}
+
+// scanHits appends rows of (article id, rank) to hits and closes them.
+func scanHits(rows *sql.Rows, hits []domain.Hit) ([]domain.Hit, error) {
+	defer rows.Close()
+	for rows.Next() {
+		var h domain.Hit
+		if err := rows.Scan(&h.ArticleID, &h.Rank); err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
 }
 
 // DefaultPageSize is the page size of Briefings when ListQuery.Limit is 0.
@@ -288,22 +308,30 @@ const matchesCTE = `WITH m(bid, rank, kind, src) AS (
 	), best AS (SELECT bid, min(rank) AS rank, kind, src FROM m GROUP BY bid)
 	`
 
-// countCTE is matchesCTE without ranking, for exact counts.
-const countCTE = `WITH best(bid) AS (
-		SELECT ba.briefing_id FROM article_fts f JOIN briefing_article ba ON ba.article_id = f.rowid WHERE article_fts MATCH ?1
+// allMatches lists every briefing matching ?1 in any index, unranked.
+const allMatches = `SELECT ba.briefing_id FROM article_fts f JOIN briefing_article ba ON ba.article_id = f.rowid WHERE article_fts MATCH ?1
 		UNION
 		SELECT rowid FROM briefing_fts WHERE briefing_fts MATCH ?1
 		UNION
-		SELECT ac.briefing_id FROM actor_fts h JOIN actor ac ON ac.id = h.rowid WHERE actor_fts MATCH ?1
-	)
+		SELECT ac.briefing_id FROM actor_fts h JOIN actor ac ON ac.id = h.rowid WHERE actor_fts MATCH ?1`
+
+// countCTE is matchesCTE without ranking, for exact counts.
+const countCTE = `WITH best(bid) AS (` + allMatches + `)
 	`
+
+// tailQuery lists the matching briefings that the ranked head (matchesCTE,
+// within the rank windows) left out, newest first, with the id of their
+// first article for the snippet.
+const tailQuery = matchesCTE + `, rest(bid) AS (` + allMatches + ` EXCEPT SELECT bid FROM best)
+	SELECT ` + itemCols + `, 0, coalesce((SELECT article_id FROM briefing_article WHERE briefing_id = b.id ORDER BY pos LIMIT 1), 0)
+	FROM rest JOIN briefing b ON b.id = rest.bid WHERE `
 
 // rankWindow bounds how many matches of one index bm25 ranks: ranking is
 // the costly part of a search (about 3 µs a match), and a common word
 // matches most of a 100,000-article library. A query with more matches is
 // ranked among its rankWindow most recently stored ones, which for a news
 // desk are the ones that matter; fewer matches are ranked exactly.
-const rankWindow = 1000
+var rankWindow = 1000 // a variable so that tests can reach the tail with few articles
 
 // rankFloor returns the rowid from which the newest rankWindow matches of
 // expr in table start, 0 when there are fewer. Walking a doclist by rowid
@@ -326,75 +354,113 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 	if limit <= 0 {
 		limit = DefaultPageSize
 	}
+	offset := max(0, q.Offset)
 	where, args := listFilter(q)
 	expr := matchExpr(q.Search, true)
-	var query string
-	var all []any
-	if expr == "" {
-		query = `SELECT ` + itemCols + `, 0, 0 FROM briefing b WHERE ` + where + ` ORDER BY b.updated DESC, b.id DESC LIMIT ? OFFSET ?`
-		all = append(args, limit, q.Offset)
-	} else {
-		query = matchesCTE + `SELECT ` + itemCols + `, best.kind, best.src FROM best JOIN briefing b ON b.id = best.bid
-			WHERE ` + where + ` ORDER BY best.rank, b.updated DESC, b.id DESC LIMIT ? OFFSET ?`
-	}
 	var items []domain.BriefingItem
+	var srcs []snipSrc
 	err := l.read(ctx, func(tx *sql.Tx) error {
-		if expr != "" {
-			all = []any{expr}
-			for _, t := range ftsTables {
-				f, err := rankFloor(ctx, tx, t, expr)
-				if err != nil {
-					return err
-				}
-				all = append(all, f)
+		if expr == "" {
+			rows, err := tx.QueryContext(ctx, `SELECT `+itemCols+`, 0, 0 FROM briefing b WHERE `+where+`
+				ORDER BY b.updated DESC, b.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+			if err != nil {
+				return err
 			}
-			all = append(append(all, args...), limit, q.Offset)
+			items, srcs, err = scanRanked(rows)
+			return err
 		}
-		rows, err := tx.QueryContext(ctx, query, all...)
+		// The head: briefings matching within the rank windows, best first.
+		head := []any{expr}
+		for _, t := range ftsTables {
+			f, err := rankFloor(ctx, tx, t, expr)
+			if err != nil {
+				return err
+			}
+			head = append(head, f)
+		}
+		head = append(head, args...)
+		rows, err := tx.QueryContext(ctx, matchesCTE+`SELECT `+itemCols+`, best.kind, best.src FROM best JOIN briefing b ON b.id = best.bid
+			WHERE `+where+` ORDER BY best.rank, b.updated DESC, b.id DESC LIMIT ? OFFSET ?`, append(head, limit, offset)...)
 		if err != nil {
 			return err
 		}
-		type src struct{ kind, id int64 }
-		var srcs []src
-		for rows.Next() {
-			var it domain.BriefingItem
-			var updated int64
-			var s src
-			if err := rows.Scan(&it.ID, &it.Title, &updated, &it.Articles, &it.Sources, &s.kind, &s.id); err != nil {
-				rows.Close()
+		if items, srcs, err = scanRanked(rows); err != nil {
+			return err
+		}
+		// The tail: older matches beyond the windows, newest first, so that
+		// paging reaches every match Count counts.
+		if len(items) < limit && (head[1].(int64) > 0 || head[2].(int64) > 0 || head[3].(int64) > 0) {
+			headLen := offset + len(items)
+			if len(items) == 0 {
+				if err := tx.QueryRowContext(ctx, matchesCTE+`SELECT count(*) FROM best JOIN briefing b ON b.id = best.bid WHERE `+where,
+					head...).Scan(&headLen); err != nil {
+					return err
+				}
+			}
+			rows, err := tx.QueryContext(ctx, tailQuery+where+` ORDER BY b.updated DESC, b.id DESC LIMIT ? OFFSET ?`,
+				append(head, limit-len(items), max(0, offset-headLen))...)
+			if err != nil {
 				return err
 			}
-			it.Updated = fromNanos(sql.NullInt64{Int64: updated, Valid: true})
-			items = append(items, it)
-			srcs = append(srcs, s)
+			more, moreSrcs, err := scanRanked(rows)
+			if err != nil {
+				return err
+			}
+			items, srcs = append(items, more...), append(srcs, moreSrcs...)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil || expr == "" {
-			return err
-		}
-		var byKind [3][]int64
-		for _, s := range srcs {
-			byKind[s.kind] = append(byKind[s.kind], s.id)
-		}
-		var snips [3]map[int64]string
-		if snips[0], err = bodySnippets(ctx, tx, byKind[0], highlightTerms(q.Search, true)); err != nil {
-			return err
-		}
-		if snips[1], err = noteSnippets(ctx, tx, byKind[1], highlightTerms(q.Search, true)); err != nil {
-			return err
-		}
-		if snips[2], err = actorSnippets(ctx, tx, byKind[2], highlightTerms(q.Search, true)); err != nil {
-			return err
-		}
-		for i, s := range srcs {
-			items[i].Snippet = snips[s.kind][s.id]
-		}
-		return nil
+		return fillSnippets(ctx, tx, q.Search, items, srcs)
 	})
 	if err != nil {
 		return nil, fileError(l.path, op, err)
 	}
 	return items, nil
+}
+
+// snipSrc says where a listed briefing's best match is: kind 0 an article,
+// 1 the briefing's title or notes, 2 an actor; id is that row.
+type snipSrc struct{ kind, id int64 }
+
+// scanRanked reads rows of itemCols, kind, src and closes them.
+func scanRanked(rows *sql.Rows) ([]domain.BriefingItem, []snipSrc, error) {
+	defer rows.Close()
+	var items []domain.BriefingItem
+	var srcs []snipSrc
+	for rows.Next() {
+		var it domain.BriefingItem
+		var updated int64
+		var s snipSrc
+		if err := rows.Scan(&it.ID, &it.Title, &updated, &it.Articles, &it.Sources, &s.kind, &s.id); err != nil {
+			return nil, nil, err
+		}
+		it.Updated = fromNanos(sql.NullInt64{Int64: updated, Valid: true})
+		items = append(items, it)
+		srcs = append(srcs, s)
+	}
+	return items, srcs, rows.Err()
+}
+
+// fillSnippets highlights what the officer typed in each item's best match.
+func fillSnippets(ctx context.Context, tx *sql.Tx, search string, items []domain.BriefingItem, srcs []snipSrc) error {
+	var byKind [3][]int64
+	for _, s := range srcs {
+		byKind[s.kind] = append(byKind[s.kind], s.id)
+	}
+	qs := highlightTerms(search, true)
+	var snips [3]map[int64]string
+	var err error
+	if snips[0], err = bodySnippets(ctx, tx, byKind[0], qs); err != nil {
+		return err
+	}
+	if snips[1], err = noteSnippets(ctx, tx, byKind[1], qs); err != nil {
+		return err
+	}
+	if snips[2], err = actorSnippets(ctx, tx, byKind[2], qs); err != nil {
+		return err
+	}
+	for i, s := range srcs {
+		items[i].Snippet = snips[s.kind][s.id]
+	}
+	return nil
 }
 
 // ftsTables are the full-text indexes by match kind in matchesCTE.
