@@ -516,6 +516,19 @@ func TestRTFEscapes(t *testing.T) {
 	}
 }
 
+// A Cyrillic font (\fcharset204) in a document declared Windows-1252.
+func TestRTFFontCharset(t *testing.T) {
+	in := `{\rtf1\ansi\ansicpg1252{\fonttbl{\f0\froman\fcharset0 Times;}{\f1\fswiss\fcharset204{\*\panose 020b0604020202020204}Arial;}}` +
+		`\pard\f0 Caf\'e9 talks\par\pard{\f1 \'cf\'f0\'e8\'e2\'e5\'f2 \'ec\'e8\'f0}\par}`
+	d, err := parseRTF([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.title != "Café talks" || strings.Join(d.paras, "|") != "Привет мир" {
+		t.Errorf("title %q paragraphs %q", d.title, d.paras)
+	}
+}
+
 func TestHTMLCharsetFromMeta(t *testing.T) {
 	page := "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><title>Переговоры</title></head><body><article><h1>Переговоры</h1>" +
 		"<p>Министры иностранных дел встретились в Женеве и договорились продолжить переговоры в мае, сообщили официальные лица после встречи.</p>" +

@@ -41,7 +41,8 @@ type rtfState struct {
 	title    bool // inside {\info{\title ...}}
 	author   bool
 	starDest bool
-	hidden   bool // \v hidden text or a \deleted revision
+	hidden   bool              // \v hidden text or a \deleted revision
+	fontEnc  encoding.Encoding // the current font's \fcharset, if it has one
 }
 
 // parseRTF reads an RTF document with a small careful parser: groups,
@@ -56,6 +57,7 @@ func parseRTF(data []byte) (*doc, error) {
 	var enc encoding.Encoding = charmap.Windows1252
 	var title, author strings.Builder // author is read only to keep it out of the body
 	styles := rtfStyles(s)
+	fonts := rtfFontCharsets(s)
 	var ps []*para
 	cur := &para{}
 	style := ""
@@ -77,7 +79,7 @@ func parseRTF(data []byte) (*doc, error) {
 		if len(pending) == 0 {
 			return
 		}
-		b, err := enc.NewDecoder().Bytes(pending)
+		b, err := decoderOf(st, enc).Bytes(pending)
 		if err != nil {
 			b = pending
 		}
@@ -214,6 +216,9 @@ func parseRTF(data []byte) (*doc, error) {
 					setStyle(0, true)
 				case word == "s" && hasArg && !st.skip:
 					setStyle(arg, false)
+				case word == "f" && hasArg && !st.skip:
+					flush()
+					st.fontEnc = fonts[arg]
 				}
 				rtfControl(word, arg, hasArg, &st, &enc, emit, flush, &skipChars)
 				continue
@@ -236,7 +241,7 @@ func parseRTF(data []byte) (*doc, error) {
 				flush()
 				chunk := s[i:j]
 				if !isASCII(chunk) {
-					b, err := enc.NewDecoder().String(chunk)
+					b, err := decoderOf(st, enc).String(chunk)
 					if err == nil {
 						chunk = b
 					}
@@ -329,6 +334,49 @@ func rtfStyles(s string) map[int]string {
 		styles[n] = strings.TrimSpace(strings.TrimSuffix(name, ";"))
 	}
 	return styles
+}
+
+// decoderOf returns the decoder for \'hh bytes: the current font's
+// charset wins over the document's \ansicpg, as in Word.
+func decoderOf(st rtfState, doc encoding.Encoding) *encoding.Decoder {
+	if st.fontEnc != nil {
+		return st.fontEnc.NewDecoder()
+	}
+	return doc.NewDecoder()
+}
+
+var rtfFontRe = regexp.MustCompile(`\\f(\d+)(?:[^{}\\]|\\[^f]|\\f[a-z]|\{[^{}]*\})*?\\fcharset(\d+)`)
+
+// rtfCharsets maps \fcharset numbers to Windows code pages.
+var rtfCharsets = map[int]int{0: 1252, 161: 1253, 162: 1254, 163: 1258, 177: 1255, 178: 1256, 186: 1257,
+	204: 1251, 238: 1250, 222: 874, 128: 932, 134: 936, 129: 949, 136: 950}
+
+// rtfFontCharsets reads the font table's \fcharset of each font, so that
+// text in a Cyrillic font (\fcharset204) decodes as Windows-1251 even in
+// a document declared \ansicpg1252.
+func rtfFontCharsets(s string) map[int]encoding.Encoding {
+	fonts := map[int]encoding.Encoding{}
+	k := strings.Index(s, `{\fonttbl`)
+	if k < 0 {
+		return fonts
+	}
+	table := s[k:min(len(s), k+100000)]
+	if end := strings.Index(table, "}}"); end > 0 {
+		table = table[:end+2]
+	}
+	for _, m := range rtfFontRe.FindAllStringSubmatch(table, 1000) {
+		f, err1 := strconv.Atoi(m[1])
+		cs, err2 := strconv.Atoi(m[2])
+		if err1 != nil || err2 != nil || cs == 0 || cs == 1 || cs == 2 {
+			continue // default, OEM default or symbol: the document's code page
+		}
+		if cp, ok := rtfCharsets[cs]; ok {
+			if e := codePage(cp); e != nil {
+				fonts[f] = e
+			}
+		}
+	}
+	return fonts
 }
 
 // codePage maps a Windows code page number to its decoder.
