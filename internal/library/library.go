@@ -81,7 +81,22 @@ func dsn(path string, readOnly bool) string {
 		v.Set("_cache_size", "-65536") // KiB: B-tree and FTS segment pages touched by every import
 		v.Set("_txlock", "immediate")  // take the write lock at BEGIN, where busy_timeout applies
 	}
-	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + v.Encode()
+	return fileURI(path, v.Encode())
+}
+
+// fileURI makes an SQLite URI filename for path: characters such as '?',
+// '#' and '%' in folder names are escaped, and Windows drive paths get the
+// leading slash SQLite expects ("file:/C:/...").
+func fileURI(path, query string) string {
+	p := filepath.ToSlash(path)
+	if filepath.VolumeName(path) != "" && !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	u := "file:" + (&url.URL{Path: p}).EscapedPath()
+	if query != "" {
+		u += "?" + query
+	}
+	return u
 }
 
 // Open opens (creating if needed) the library at path and brings its schema
@@ -210,11 +225,11 @@ func preflight(path string) error {
 	// Without a -wal beside it, read the file as immutable: a read-only
 	// open of a WAL database would otherwise create -wal and -shm files.
 	// A stale answer is harmless: migrate checks the version again.
-	params := "?mode=ro&_query_only=1&immutable=1"
+	params := "mode=ro&_query_only=1&immutable=1"
 	if _, err := os.Stat(path + "-wal"); err == nil {
-		params = "?mode=ro&_query_only=1"
+		params = "mode=ro&_query_only=1"
 	}
-	db, err := sql.Open("sqlite3", "file:"+(&url.URL{Path: path}).EscapedPath()+params)
+	db, err := sql.Open("sqlite3", fileURI(path, params))
 	if err != nil {
 		return fileError(path, op, err)
 	}

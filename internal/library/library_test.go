@@ -656,3 +656,35 @@ func TestPagingBeyondRankWindow(t *testing.T) {
 		}
 	}
 }
+
+// Folder and file names with URI-special characters open, back up and
+// restore like any other.
+func TestOddPaths(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Desk #2 ? 100% (Genève)")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "my library?.db")
+	l, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	add(t, l, 1)
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("library not at its path: %v", err)
+	}
+	backup := filepath.Join(dir, "backup #1?.db")
+	if err := l.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Restore(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), "my library?.db") && !strings.HasPrefix(e.Name(), "backup #1?.db") {
+			t.Errorf("stray file %q", e.Name())
+		}
+	}
+}

@@ -66,7 +66,7 @@ func syncFile(p string) error {
 // copyDB copies the database behind src into the (new or empty) file dest
 // and leaves dest in rollback-journal mode, one self-contained file.
 func copyDB(ctx context.Context, src *sql.DB, dest string) error {
-	dst, err := sql.Open("sqlite3", "file:"+dest)
+	dst, err := sql.Open("sqlite3", fileURI(dest, ""))
 	if err != nil {
 		return err
 	}
@@ -138,7 +138,7 @@ func (l *Library) Restore(ctx context.Context, src string) error {
 	if err := preflight(src); err != nil {
 		return err
 	}
-	sdb, err := sql.Open("sqlite3", "file:"+src+"?mode=ro&_query_only=1")
+	sdb, err := sql.Open("sqlite3", fileURI(src, "mode=ro&_query_only=1"))
 	if err != nil {
 		return fileError(src, op, err)
 	}
