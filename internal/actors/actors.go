@@ -846,26 +846,40 @@ func containsFold(list []string, s string) bool {
 }
 
 // did picks the line that says what the actor did: the first sentence in
-// which the actor is the subject, else the first that mentions it,
-// shortened to one line.
+// which the actor is the subject and that does not open with a quotation
+// (the quote shows on the card already), else the first such sentence that
+// mentions it, shortened to one line.
 func (x *extractor) did(c *cluster, refs []domain.SentenceRef) string {
-	ref := domain.SentenceRef{Article: -1}
-	if len(c.subject) > 0 {
-		ref = c.subject[0]
-		for _, r := range c.subject {
-			if r.Article < ref.Article || (r.Article == ref.Article && r.Index < ref.Index) {
-				ref = r
+	text := func(r domain.SentenceRef) string {
+		for _, d := range x.docs {
+			if d.Index == r.Article && r.Index < len(d.Sentences) {
+				return d.Sentences[r.Index].Text
 			}
 		}
-	} else if len(refs) > 0 {
-		ref = refs[0]
+		return ""
 	}
-	for _, d := range x.docs {
-		if d.Index == ref.Article && ref.Index < len(d.Sentences) {
-			return oneLine(d.Sentences[ref.Index].Text, 30)
+	subj := append([]domain.SentenceRef(nil), c.subject...)
+	sort.Slice(subj, func(i, j int) bool {
+		if subj[i].Article != subj[j].Article {
+			return subj[i].Article < subj[j].Article
+		}
+		return subj[i].Index < subj[j].Index
+	})
+	for _, set := range [][]domain.SentenceRef{subj, refs} {
+		for _, r := range set {
+			if t := text(r); t != "" && !opensQuote(t) {
+				return oneLine(t, 30)
+			}
 		}
 	}
+	if len(refs) > 0 {
+		return oneLine(text(refs[0]), 30)
+	}
 	return ""
+}
+
+func opensQuote(s string) bool {
+	return strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "\u201c") || strings.HasPrefix(s, "'") || strings.HasPrefix(s, "\u2018")
 }
 
 // oneLine trims text to at most n words, ending with an ellipsis when cut.

@@ -221,3 +221,31 @@ func TestQuoteAttribution(t *testing.T) {
 		t.Errorf("Putin card %+v, want role President", p)
 	}
 }
+
+func TestSummaryRaisesSalience(t *testing.T) {
+	d := nlp.Analyze(load(t, "bench_article.txt", ""), 0)
+	before, _ := Extract([]*nlp.Doc{d}, nil)
+	// Put the sentence naming Dragan Djilas in the summary.
+	var sum domain.Summary
+	for _, s := range d.Sentences {
+		if strings.Contains(s.Text, "Djilas") {
+			sum.Sentences = append(sum.Sentences, domain.ScoredSentence{Sentence: s.Sentence})
+		}
+	}
+	after, _ := Extract([]*nlp.Doc{d}, &sum)
+	b, a := card(before, "Dragan Djilas"), card(after, "Dragan Djilas")
+	if a == nil || b == nil {
+		t.Fatal("no Djilas card")
+	}
+	if a.Salience <= b.Salience {
+		t.Errorf("salience %.3f with the summary, %.3f without: want higher", a.Salience, b.Salience)
+	}
+	for _, c := range after {
+		if c.Did == "" || strings.Contains(c.Did, "\n") {
+			t.Errorf("%s: Did %q, want one line", c.Name, c.Did)
+		}
+		if len(c.Sentences) == 0 || c.Mentions < len(c.Sentences) {
+			t.Errorf("%s: %d mentions in %d sentences", c.Name, c.Mentions, len(c.Sentences))
+		}
+	}
+}

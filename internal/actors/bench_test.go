@@ -35,6 +35,19 @@ func BenchmarkProsePass(b *testing.B) {
 	}
 }
 
+// BenchmarkProseTokensTags is one prose pass without prose's entity
+// extracter (tokens and tags only), as nlp.Analyze runs it.
+func BenchmarkProseTokensTags(b *testing.B) {
+	body := load(b, "bench_article.txt", "").Body()
+	m := nlp.Model()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := prose.NewDocument(body, prose.UsingModel(m), prose.WithExtraction(false)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkExtract is the cards alone, on an analysed article.
 func BenchmarkExtract(b *testing.B) {
 	d := nlp.Analyze(load(b, "bench_article.txt", ""), 0)

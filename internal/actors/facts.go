@@ -35,7 +35,11 @@ func Facts(d *nlp.Doc) []domain.Fact {
 	for _, s := range d.Sentences {
 		t := s.Text
 		for _, m := range dateRE.FindAllStringIndex(t, -1) {
-			add(domain.Date, t[m[0]:m[1]], s.SentenceRef)
+			text := t[m[0]:m[1]]
+			if rest, ok := strings.CutPrefix(text, "in "); ok {
+				text = rest // "in 2009" is the year; "since 2009" keeps its word
+			}
+			add(domain.Date, text, s.SentenceRef)
 		}
 		for _, m := range numberRE.FindAllStringIndex(t, -1) {
 			num := t[m[0]:m[1]]
