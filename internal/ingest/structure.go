@@ -171,7 +171,7 @@ func (d *doc) parseByline(p string) bool {
 		return false
 	}
 	name := strings.TrimSpace(m[1])
-	if n := len(strings.Fields(name)); n > 14 || n == 0 {
+	if n := len(strings.Fields(name)); n > 14 || n == 0 || !namesLike(name) {
 		return false
 	}
 	if d.byline == "" {
@@ -179,6 +179,41 @@ func (d *doc) parseByline(p string) bool {
 	}
 	return true
 }
+
+// nameParticles may stand lower-case inside a name list.
+var nameParticles = map[string]bool{"and": true, "&": true, "of": true, "de": true, "van": true, "von": true,
+	"der": true, "den": true, "al": true, "bin": true, "la": true, "le": true, "du": true, "da": true, "y": true, "in": true}
+
+// namesLike tells "Ann Berg and Tom Holt, diplomatic correspondent" from a
+// sentence opening with "By": before the first comma every word is
+// capitalised, apart from particles, and it does not end a sentence.
+func namesLike(s string) bool {
+	names, _, _ := strings.Cut(s, ",")
+	ws := strings.Fields(names)
+	if len(ws) == 0 || len(ws) > 8 {
+		return false
+	}
+	for _, w := range ws {
+		if nameParticles[w] {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	if calendarWord[strings.ToLower(strings.Trim(ws[0], ".,"))] {
+		return false // "By March, ..." opens a sentence
+	}
+	// A byline does not end a sentence; "Jr." and initials may end it.
+	all := strings.Fields(s)
+	last := strings.TrimSuffix(all[len(all)-1], ".")
+	return !strings.HasSuffix(s, ".") || len(last) <= 2
+}
+
+var calendarWord = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"then": true, "now": true, "contrast": true, "comparison": true, "the": true, "then,": true}
 
 // parseDate takes "Published: 3 March 2022", "Updated 10:32 GMT" or a line
 // that is only a date.
@@ -266,7 +301,9 @@ func (d *doc) parseDateline(p string) string {
 	}
 	if m := capsDateRe.FindStringSubmatchIndex(p); m != nil {
 		place := p[m[2]:m[3]]
-		if strings.Count(place, " ") <= 4 && len(p)-m[1] > 20 {
+		next, _ := utf8.DecodeRuneInString(p[m[1]:])
+		if strings.Count(place, " ") <= 4 && len(p)-m[1] > 20 && !notDateline[strings.ToLower(place)] &&
+			(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune("\"“‘'", next)) {
 			if d.dateline == "" {
 				d.dateline = place
 			}
@@ -283,6 +320,9 @@ func datelineAgency(s string) bool {
 	if _, ok := agencies[s]; ok {
 		return true
 	}
+	if notDateline[strings.ToLower(s)] {
+		return false
+	}
 	ws := strings.Fields(s)
 	if len(ws) > 5 {
 		return false
@@ -294,6 +334,15 @@ func datelineAgency(s string) bool {
 	}
 	return true
 }
+
+// notDateline are labels that open a paragraph in brackets or capitals the
+// way a dateline does, but are not places or agencies.
+var notDateline = map[string]bool{"update": true, "updated": true, "photo": true, "photos": true, "video": true,
+	"watch": true, "audio": true, "listen": true, "correction": true, "corrected": true, "analysis": true,
+	"opinion": true, "editorial": true, "exclusive": true, "breaking": true, "breaking news": true, "live": true,
+	"sponsored": true, "advertisement": true, "ad": true, "comment": true, "review": true, "interview": true,
+	"explainer": true, "factbox": true, "graphic": true, "graphics": true, "insight": true, "column": true,
+	"urgent": true, "flash": true, "wrapup": true, "refile": true, "repeat": true, "nato": true, "un": true, "eu": true}
 
 // titleLike reports whether a first line reads as a headline rather than
 // the opening paragraph.
