@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -29,7 +30,7 @@ func insertBriefing(ctx context.Context, tx *sql.Tx, b *domain.Briefing, now tim
 	r, err := tx.ExecContext(ctx, `INSERT INTO briefing(title, notes, classification, status, created, updated,
 		len_sentences, len_words, len_ratio, edits) VALUES (?,?,?,?,?,?,?,?,?,?)`,
 		b.Title, b.Notes, b.Classification, b.Status, b.Created.UnixNano(), b.Updated.UnixNano(),
-		b.Length.Sentences, b.Length.Words, b.Length.Ratio, string(edits))
+		b.Length.Sentences, b.Length.Words, finite(b.Length.Ratio), string(edits))
 	if err != nil {
 		return err
 	}
@@ -50,7 +51,7 @@ func updateBriefing(ctx context.Context, tx *sql.Tx, b *domain.Briefing, now tim
 	r, err := tx.ExecContext(ctx, `UPDATE briefing SET title = ?, notes = ?, classification = ?, status = ?, updated = ?,
 		len_sentences = ?, len_words = ?, len_ratio = ?, edits = ? WHERE id = ? AND deleted IS NULL`,
 		b.Title, b.Notes, b.Classification, b.Status, now.UnixNano(),
-		b.Length.Sentences, b.Length.Words, b.Length.Ratio, string(edits), b.ID)
+		b.Length.Sentences, b.Length.Words, finite(b.Length.Ratio), string(edits), b.ID)
 	if err != nil {
 		return err
 	}
@@ -71,6 +72,15 @@ type sentRec []any
 type summaryRec struct {
 	Chosen []json.RawMessage `json:"c"`
 	Scores []json.RawMessage `json:"s"`
+}
+
+// finite stores NaN and infinities, which JSON and NOT NULL REAL columns
+// reject, as 0: a ranker's bad score must not lose an import.
+func finite(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return x
 }
 
 func bodies(arts []*domain.Article) []string {
@@ -96,7 +106,7 @@ func encodeSents(ss []domain.ScoredSentence, bodies []string) ([]json.RawMessage
 		if s.Pinned {
 			pin = 1
 		}
-		r := sentRec{s.Article, s.Index, s.Para, s.Start, s.End, s.Score, pin}
+		r := sentRec{s.Article, s.Index, s.Para, s.Start, s.End, finite(s.Score), pin}
 		if t, ok := cut(bodies, s.Article, s.Start, s.End); !ok || t != s.Text {
 			r = append(r, s.Text)
 		}
@@ -204,7 +214,7 @@ func saveAnalysis(ctx context.Context, tx *sql.Tx, id int64, an *domain.Analysis
 			return err
 		}
 		r, err := actStmt.ExecContext(ctx, id, i, ac.Name, string(ac.Type), ac.Role, strings.Join(ac.Aliases, "\n"),
-			ac.Mentions, ac.Salience, ac.Level, string(rj), ac.Did)
+			ac.Mentions, finite(ac.Salience), ac.Level, string(rj), ac.Did)
 		if err != nil {
 			return err
 		}

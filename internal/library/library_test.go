@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -686,5 +687,21 @@ func TestOddPaths(t *testing.T) {
 		if !strings.HasPrefix(e.Name(), "my library?.db") && !strings.HasPrefix(e.Name(), "backup #1?.db") {
 			t.Errorf("stray file %q", e.Name())
 		}
+	}
+}
+
+// A NaN score or salience from the analysis does not lose the import.
+func TestNonFiniteNumbers(t *testing.T) {
+	l := openTemp(t)
+	a := sample(1)
+	b := &domain.Briefing{Title: a.Title, Length: domain.Length{Ratio: math.Inf(1)}, Analysis: analysisFor([]*domain.Article{a})}
+	b.Analysis.Summary.Scores[0].Score = math.NaN()
+	b.Analysis.Actors[0].Salience = math.NaN()
+	if r, err := l.AddArticle(ctx, a, b); err != nil || r.Status != domain.Imported {
+		t.Fatalf("AddArticle = %+v, %v", r, err)
+	}
+	got, err := l.Briefing(ctx, b.ID)
+	if err != nil || got.Analysis.Summary.Scores[0].Score != 0 || got.Analysis.Actors[0].Salience != 0 {
+		t.Errorf("stored %+v, %v", got, err)
 	}
 }
