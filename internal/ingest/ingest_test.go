@@ -460,6 +460,8 @@ func TestStructure(t *testing.T) {
 			last:  "They will meet again in May."},
 		{name: "body line starting By", in: "Talks fail\n\nBy the end of the day, the talks had ended without a deal.",
 			title: "Talks fail", first: "By the end of the day, the talks had ended without a deal."},
+		{name: "date before title", in: "3 March 2026\nTalks fail\nBy Ann Berg\nThe talks ended without a deal.",
+			title: "Talks fail", byline: "Ann Berg", published: "2026-03-03", first: "The talks ended without a deal."},
 		{name: "by month not a byline", in: "Talks fail\n\nBy March, analysts expected a deal.\n\nIt did not come.",
 			title: "Talks fail", first: "By March, analysts expected a deal.", last: "It did not come."},
 		{name: "byline with role", in: "Talks fail\n\nBy Ann Berg, diplomatic correspondent\n\nThe talks ended.",

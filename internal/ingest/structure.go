@@ -60,7 +60,6 @@ func structure(text string, h hints) *doc {
 	// Leading metadata: title, standfirst bullets, byline, date lines, in
 	// whatever order they come, up to the first body paragraph.
 	i := 0
-	sawTitle := false
 lead:
 	for ; i < len(paras) && i < 12; i++ {
 		p := paras[i]
@@ -78,12 +77,12 @@ lead:
 			} else {
 				d.standfirst += " " + s
 			}
-		case !sawTitle && d.title == "" && i == 0 && i+1 < len(paras) && titleLike(p):
+		case d.title == "" && d.byline == "" && d.standfirst == "" && i+1 < len(paras) && titleLike(p):
+			// A headline comes first, or after a date line at most.
 			d.title = strings.TrimSpace(strings.TrimPrefix(strings.TrimLeft(p, "# "), "Title: "))
 		default:
 			break lead
 		}
-		sawTitle = true
 	}
 	body := paras[i:]
 
