@@ -241,6 +241,10 @@ func Paste(text string) (*domain.Article, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &domain.InputError{Path: name, Reason: "the clipboard holds no text"}
 	}
+	if IsURL(text) {
+		// A copied address is not an article; the caller fetches links.
+		return nil, &domain.InputError{Path: name, Reason: "the clipboard holds a link, not an article: import it as a link"}
+	}
 	a, err := Parse(name, []byte(text))
 	if err == nil && a.Origin.Format != domain.FormatHTML {
 		a.Origin.Format = domain.FormatPaste

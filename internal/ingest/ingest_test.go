@@ -340,6 +340,9 @@ func TestPaste(t *testing.T) {
 	if _, err := Paste(" \n\t "); err == nil {
 		t.Error("blank paste accepted")
 	}
+	if _, err := Paste("https://example.org/story\n"); err == nil || !strings.Contains(err.Error(), "link") {
+		t.Errorf("pasted link: %v", err)
+	}
 }
 
 func TestExpandFolder(t *testing.T) {
