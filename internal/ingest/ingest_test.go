@@ -431,6 +431,7 @@ func TestStructure(t *testing.T) {
 		title, standfirst, byline, dateline, credit, source string
 		published                                           string
 		first, last                                         string // first and last body paragraph
+		paras                                               int    // number of body paragraphs, when checked
 	}{
 		{name: "cnn bare", in: "(CNN)The talks ended without a deal on Friday. Both sides said they would meet again.",
 			title: "The talks ended without a deal on Friday.", dateline: "(CNN)", source: "CNN",
@@ -463,6 +464,8 @@ func TestStructure(t *testing.T) {
 			last:  "They will meet again in May."},
 		{name: "body line starting By", in: "Talks fail\n\nBy the end of the day, the talks had ended without a deal.",
 			title: "Talks fail", first: "By the end of the day, the talks had ended without a deal."},
+		{name: "web furniture", in: "Talks fail\n\nThe talks ended without a deal.\n\nImage source, Getty Images\n\nImage caption, Delegates left Geneva on Friday\n\nAdvertisement\n\nRead more: Why the talks matter\n\nThey will meet again in May.",
+			title: "Talks fail", first: "The talks ended without a deal.", last: "They will meet again in May.", paras: 2},
 		{name: "date before title", in: "3 March 2026\nTalks fail\nBy Ann Berg\nThe talks ended without a deal.",
 			title: "Talks fail", byline: "Ann Berg", published: "2026-03-03", first: "The talks ended without a deal."},
 		{name: "by month not a byline", in: "Talks fail\n\nBy March, analysts expected a deal.\n\nIt did not come.",
@@ -497,6 +500,9 @@ func TestStructure(t *testing.T) {
 			got := []string{a.Title, a.Standfirst, a.Byline, a.Dateline, a.Credit, a.Source, pub, a.Paragraphs[0], a.Paragraphs[len(a.Paragraphs)-1]}
 			want := []string{tc.title, tc.standfirst, tc.byline, tc.dateline, tc.credit, tc.source, tc.published, tc.first, last}
 			names := []string{"title", "standfirst", "byline", "dateline", "credit", "source", "published", "first", "last"}
+			if tc.paras > 0 && len(a.Paragraphs) != tc.paras {
+				t.Errorf("%d paragraphs, want %d: %q", len(a.Paragraphs), tc.paras, a.Paragraphs)
+			}
 			for i := range got {
 				if got[i] != want[i] {
 					t.Errorf("%s = %q, want %q", names[i], got[i], want[i])

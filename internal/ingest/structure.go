@@ -37,8 +37,10 @@ var (
 	captionRe  = regexp.MustCompile(`^(?i)(?:\(?(?:photo|image|picture|photograph|caption|file photo|pictured)(?: credit)?\s*[:|]|\[(?:photo|image)[^\]]*\]$)`)
 	reportRe   = regexp.MustCompile(`^\((?i:(?:additional )?(?:reporting|writing|editing|compiled|reporting and writing) by)\s*([^)]*)\)\.?$`)
 	reportTail = regexp.MustCompile(`\s*\((?i:(?:additional )?(?:reporting|writing) by)[^()]*\)\.?$`)
-	copyRe     = regexp.MustCompile(`^(?i:(?:©|\(c\)|copyright)\s.{0,150}|all rights reserved\.?)$`)
-	bulletRe   = regexp.MustCompile(`^[•·▪●■◆►‣◦*\-–]\s*`)
+	// Web page furniture that survives extraction or copy and paste.
+	furnitureRe = regexp.MustCompile(`^(?i:advertisement|supported by|story continues below|continue reading|share (?:this|on|via)|skip (?:to|advert)|image (?:source|caption|copyright)|media (?:caption|playback)|getty images$|related (?:topics|articles|stories|content|coverage)|more on this story|read more\b|also read|see also|follow (?:us|@)|sign up\b|subscribe (?:now|to)|click here|listen to this article|watch:|(?:\d+ )?min(?:ute)? read$)`)
+	copyRe      = regexp.MustCompile(`^(?i:(?:©|\(c\)|copyright)\s.{0,150}|all rights reserved\.?)$`)
+	bulletRe    = regexp.MustCompile(`^[•·▪●■◆►‣◦*\-–]\s*`)
 	// Datelines: "GENEVA, March 3 (Reuters) - ", "LONDON, England (CNN) -- ",
 	// "(CNN)", "WASHINGTON (AP) — ", "Dhaka, Bangladesh (CNN)".
 	datelineRe = regexp.MustCompile(`^((?:\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ ,]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,5},?\s*(?:(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?),?\s*)?)?\((\p{Lu}[\p{L}&.\- ]{0,38}[\p{L}.])\))\s*(?:(?:--|—|–|-)\s*)?`)
@@ -108,10 +110,11 @@ lead:
 		}
 	}
 
-	// Captions and credit lines inside the body are layout, not content.
+	// Captions, credit lines and page furniture inside the body are
+	// layout, not content.
 	out := body[:0:0]
 	for _, p := range body {
-		if (captionRe.MatchString(p) && len(p) < 300) || creditRe.MatchString(p) {
+		if (captionRe.MatchString(p) && len(p) < 300) || creditRe.MatchString(p) || furnitureRe.MatchString(p) && len(p) < 200 {
 			continue
 		}
 		out = append(out, p)
