@@ -410,7 +410,8 @@ func binaryKind(data []byte) string {
 }
 
 func looksHTML(trim, ext string) bool {
-	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml version=\"1.0\"?>\n<!doctype html", "<meta", "<article"} {
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml version=\"1.0\"?>\n<!doctype html", "<meta",
+		"<article", "<p>", "<p ", "<div", "<h1", "<h2", "<section", "<main", "<table", "<span", "<b>", "<strong>"} {
 		if strings.HasPrefix(trim, p) {
 			return true
 		}

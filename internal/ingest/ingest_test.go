@@ -337,6 +337,10 @@ func TestPaste(t *testing.T) {
 	if a.TextHash != TextHash(strings.Join(wantBody, "\n\n")) {
 		t.Error("pasted article hashes differently from the same file")
 	}
+	h, err := Paste("<h1>Talks fail</h1><p>The talks in Geneva ended without a deal on Friday.</p><p>They will meet again in May.</p>")
+	if err != nil || h.Origin.Format != domain.FormatHTML || h.Title != "Talks fail" || len(h.Paragraphs) != 2 {
+		t.Errorf("pasted HTML: %v %+v", err, h)
+	}
 	if _, err := Paste(" \n\t "); err == nil {
 		t.Error("blank paste accepted")
 	}
