@@ -39,10 +39,12 @@ type briefingView struct {
 	text        *fyne.Container
 	paragraphs  []*prose
 
-	actors   *fyne.Container
-	cards    []*actorCard
-	facts    *fyne.Container
-	articles *fyne.Container
+	actors     *fyne.Container
+	cards      []*actorCard
+	moreActors *widget.Button
+	allActors  bool // show every actor, not just the first few
+	facts      *fyne.Container
+	articles   *fyne.Container
 
 	filter     map[domain.SentenceRef]bool // sentences shown when filtering by actor or fact
 	filterName string
@@ -88,6 +90,7 @@ func (v *briefingView) buildUI() {
 	text := section("Article text", nil, container.NewVBox(hint, v.filterBar, v.text))
 
 	v.actors = container.NewAdaptiveGrid(2)
+	v.moreActors = &widget.Button{Importance: widget.LowImportance, Icon: theme.MenuExpandIcon(), OnTapped: v.onMoreActors}
 	v.facts = container.NewVBox()
 	v.articles = container.NewVBox()
 	add := &widget.Button{Icon: theme.ContentAddIcon(), Importance: widget.LowImportance, OnTapped: v.onAddArticles}
@@ -95,7 +98,7 @@ func (v *briefingView) buildUI() {
 
 	left := container.NewVScroll(container.NewPadded(container.NewVBox(summary, widget.NewSeparator(), text)))
 	right := container.NewVScroll(container.NewPadded(container.NewVBox(
-		section("Key actors", nil, v.actors),
+		section("Key actors", nil, container.NewVBox(v.actors, v.moreActors)),
 		widget.NewSeparator(),
 		section("Key numbers and dates", nil, v.facts),
 		widget.NewSeparator(),
@@ -127,7 +130,7 @@ func (v *briefingView) contains(pos fyne.Position) bool {
 // show fills the view with b (nil clears it).
 func (v *briefingView) show(b *domain.Briefing) {
 	if v.b == nil || b == nil || v.b.ID != b.ID {
-		v.filter, v.filterName, v.selected = nil, "", -1
+		v.filter, v.filterName, v.selected, v.allActors = nil, "", -1, false
 	}
 	v.b = b
 	if b == nil {
@@ -250,7 +253,6 @@ func (v *briefingView) showSummary() {
 	for i, s := range sents {
 		words += len(strings.Fields(s.Text))
 		num := &widget.Label{Text: fmt.Sprintf("%d.", i+1), TextStyle: fyne.TextStyle{Bold: true}}
-		text := &widget.Label{Text: s.Text, Wrapping: fyne.TextWrapWord}
 		var notes []string
 		if len(b.Articles) > 1 && s.Article < len(b.Articles) {
 			notes = append(notes, fmt.Sprintf("Article %d · %s", s.Article+1, articleName(b.Articles[s.Article])))
@@ -258,10 +260,11 @@ func (v *briefingView) showSummary() {
 		if v.isPinned(s.SentenceRef) {
 			notes = append(notes, "pinned by you")
 		}
+		text := &widget.Label{Text: oneLine(s.Text), Wrapping: fyne.TextWrapWord}
 		body := fyne.CanvasObject(text)
 		if len(notes) > 0 {
-			note := newNote(strings.Join(notes, " · "), true)
-			body = container.NewVBox(text, note)
+			// no padding between: the note belongs to the sentence above it
+			body = container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()), text, newNote(strings.Join(notes, " · "), true))
 		}
 		ref := s.SentenceRef
 		drop := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance, OnTapped: func() { v.dropSentence(ref) }}
@@ -387,7 +390,26 @@ func (v *briefingView) showActors() {
 	if len(acts) == 0 {
 		v.actors.Add(&widget.Label{Text: "No key actors found.", Importance: widget.LowImportance})
 	}
-	for i := range acts {
+	shown := len(acts)
+	if !v.allActors && shown > actorsShown {
+		shown = actorsShown
+		if v.selected >= shown {
+			shown = v.selected + 1
+		}
+	}
+	switch {
+	case len(acts) <= actorsShown:
+		v.moreActors.Hide()
+	case v.allActors:
+		v.moreActors.SetText("Show the main actors only")
+		v.moreActors.SetIcon(theme.MenuDropUpIcon())
+		v.moreActors.Show()
+	default:
+		v.moreActors.SetText(fmt.Sprintf("Show all %d actors", len(acts)))
+		v.moreActors.SetIcon(theme.MenuDropDownIcon())
+		v.moreActors.Show()
+	}
+	for i := range acts[:shown] {
 		i := i
 		c := newActorCard(&acts[i], func() { v.onActorTapped(i) })
 		c.selected = i == v.selected
@@ -395,6 +417,14 @@ func (v *briefingView) showActors() {
 		v.actors.Add(c)
 	}
 	v.actors.Refresh()
+}
+
+// actorsShown is how many actor cards show before "Show all".
+const actorsShown = 6
+
+func (v *briefingView) onMoreActors() {
+	v.allActors = !v.allActors
+	v.showActors()
 }
 
 // showFacts lists key numbers and dates; clicking one shows its sentence.
@@ -701,8 +731,6 @@ func cloneBriefing(b *domain.Briefing) *domain.Briefing {
 	}
 	return &c
 }
-
-var _ = layout.NewSpacer
 
 // plural says "1 sentence" or "3 sentences".
 func plural(n int, word string) string {

@@ -39,6 +39,12 @@ type prose struct {
 	onTap func(s span)
 
 	hover int // span under the mouse, -1 for none
+
+	// The last flow, reused while width and text size stay the same: mouse
+	// moves and MinSize calls would otherwise measure every word again.
+	flowW, flowSize float32
+	flowRuns        []run
+	flowH           float32
 }
 
 func newProse(spans []span, onTap func(span)) *prose {
@@ -59,6 +65,15 @@ type run struct {
 // and the total height.
 func (p *prose) flow(width float32) ([]run, float32) {
 	size := p.Theme().Size(theme.SizeNameText)
+	if p.flowRuns != nil && width == p.flowW && size == p.flowSize {
+		return p.flowRuns, p.flowH
+	}
+	runs, h := p.layoutRuns(width, size)
+	p.flowW, p.flowSize, p.flowRuns, p.flowH = width, size, runs, h
+	return runs, h
+}
+
+func (p *prose) layoutRuns(width, size float32) ([]run, float32) {
 	style := fyne.TextStyle{}
 	space := fyne.MeasureText(" ", size, style).Width
 	lineH := fyne.MeasureText("Mg", size, style).Height + theme.Padding()
@@ -84,7 +99,7 @@ func (p *prose) flow(width float32) ([]run, float32) {
 		}
 	}
 	if len(runs) == 0 {
-		return nil, 0
+		return []run{}, 0
 	}
 	return runs, y + lineH
 }

@@ -1,12 +1,14 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
+	"briefdesk/internal/brief"
 	"briefdesk/internal/domain"
 	"briefdesk/internal/engine"
 )
@@ -155,4 +157,52 @@ func (fixedPath) Path() string { return "/home/officer/.config/briefdesk/library
 
 func progressOf(done, total int, r domain.ImportResult) engine.Progress {
 	return engine.Progress{Done: done, Total: total, Result: r}
+}
+
+func BenchmarkBriefLayout(b *testing.B) {
+	bf := goldenBriefing()
+	for b.Loop() {
+		if _, err := brief.Layout(bf, brief.Options{Paper: brief.A4}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkProseFlow(b *testing.B) {
+	test.NewTempApp(b)
+	bf := goldenBriefing()
+	a := bf.Articles[0]
+	var sents []domain.Sentence
+	for _, s := range bf.Analysis.Summary.Scores {
+		if s.Article == 0 {
+			sents = append(sents, s.Sentence)
+		}
+	}
+	spans := paragraphSpans(a, sents, nil)
+	p := newProse(spans[1], nil)
+	for b.Loop() {
+		p.flowRuns = nil
+		p.flow(600)
+	}
+}
+
+func TestMoreActorsToggle(t *testing.T) {
+	h := newHarness(t)
+	b := goldenBriefing()
+	for i := 0; i < 6; i++ {
+		b.Analysis.Actors = append(b.Analysis.Actors, domain.Actor{Name: fmt.Sprintf("Minor actor %d", i), Type: domain.Person, Mentions: 1, Level: domain.Mentioned})
+	}
+	h.d.view.show(b)
+	v := h.d.view
+	if len(v.cards) != actorsShown || !v.moreActors.Visible() {
+		t.Fatalf("%d cards shown, more button visible %v", len(v.cards), v.moreActors.Visible())
+	}
+	test.Tap(v.moreActors)
+	if len(v.cards) != 9 {
+		t.Fatalf("after Show all, %d cards", len(v.cards))
+	}
+	test.Tap(v.moreActors)
+	if len(v.cards) != actorsShown {
+		t.Fatalf("after Show fewer, %d cards", len(v.cards))
+	}
 }

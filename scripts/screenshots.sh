@@ -112,4 +112,6 @@ launch light
 sleep 8
 click 160 350 # the multi-article sample briefing
 shot briefing-light 3
+xdotool mousemove 1090 500 click --repeat 25 --delay 30 5 # scroll the right column
+shot facts-articles-light
 quit
