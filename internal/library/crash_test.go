@@ -50,6 +50,9 @@ func TestCrashChild(t *testing.T) {
 			fmt.Println("add:", err)
 			os.Exit(3)
 		}
+		if i == 0 {
+			fmt.Println("added") // the parent's kill timer starts now
+		}
 		last = b
 		if len(b.Articles) > 4 {
 			last = nil
@@ -78,11 +81,13 @@ func TestCrashDuringImport(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		line, _ := bufio.NewReader(out).ReadString('\n')
-		if line != "ready\n" {
-			cmd.Process.Kill()
-			cmd.Wait()
-			t.Fatalf("round %d: child said %q", round, line)
+		r := bufio.NewReader(out)
+		for _, want := range []string{"ready\n", "added\n"} {
+			if line, _ := r.ReadString('\n'); line != want {
+				cmd.Process.Kill()
+				cmd.Wait()
+				t.Fatalf("round %d: child said %q, want %q", round, line, want)
+			}
 		}
 		time.Sleep(time.Duration(30+rand.IntN(300)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)

@@ -373,6 +373,9 @@ func (l *Library) migrate(ctx context.Context) error {
 				}
 			}
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				if strings.Contains(err.Error(), "no such module: fts5") {
+					return fmt.Errorf("migration %s: this Briefdesk was built without full-text search (build with -tags sqlite_fts5): %w", m.name, err)
+				}
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
 			if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migration(version, name, applied) VALUES (?, ?, ?)",
