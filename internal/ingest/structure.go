@@ -56,7 +56,8 @@ var agencies = map[string]string{
 
 // structure splits normalised text into metadata and body paragraphs.
 func structure(text string, h hints) *doc {
-	d := &doc{title: h.title, standfirst: h.standfirst, byline: h.byline, source: h.source, published: h.published}
+	d := &doc{title: cleanMeta(h.title), standfirst: cleanMeta(h.standfirst), byline: cleanMeta(h.byline),
+		source: cleanMeta(h.source), published: h.published}
 	paras := toParagraphs(text, h.dehyphenate)
 
 	// Leading metadata: title, standfirst bullets, byline, date lines, in
@@ -138,6 +139,15 @@ lead:
 		d.source = d.credit
 	}
 	return d
+}
+
+// cleanMeta makes a metadata value from a container (an e-mail header, a
+// document property) valid, normalised text on one line.
+func cleanMeta(s string) string {
+	if !utf8.ValidString(s) {
+		s, _ = decode([]byte(s), "")
+	}
+	return oneLine(normalize(s))
 }
 
 // isBullet tells a bullet standfirst ("• NATO chief says ...") from a body
