@@ -329,15 +329,21 @@ func TestSearchIsSafeAndHighlights(t *testing.T) {
 	if !strings.Contains(h.Snippet, "[Lavrov]") || h.Title == "" || h.Path == "" || h.BriefingID == 0 || h.ArticleID == 0 {
 		t.Errorf("hit %+v", h)
 	}
-	// Stemming and prefix as you type.
-	if hits, _ := l.Search(ctx, "sanction", 5); len(hits) == 0 {
-		t.Error("stemmed search found nothing")
+	// Inflections through prefixes, finished or not.
+	if hits, _ := l.Search(ctx, "sanction ", 5); len(hits) == 0 {
+		t.Error("sanction did not find sanctions")
 	}
 	if hits, _ := l.Search(ctx, "humanit", 5); len(hits) == 0 {
 		t.Error("prefix search found nothing")
 	}
-	if hits, _ := l.Search(ctx, "humanit ", 5); len(hits) != 0 {
-		t.Error("a finished word matched as a prefix")
+	// Every step of typing a word finds it (a stemmed index loses "electi").
+	for i := 2; i <= len("humanitarian"); i++ {
+		if hits, _ := l.Search(ctx, "humanitarian"[:i], 5); len(hits) == 0 {
+			t.Errorf("typing %q found nothing", "humanitarian"[:i])
+		}
+	}
+	if hits, _ := l.Search(ctx, "hum ", 5); len(hits) != 0 {
+		t.Error("a finished short word matched as a prefix")
 	}
 	if hits, _ := l.Search(ctx, `"prisoner exchange"`, 50); len(hits) == 0 {
 		t.Error("phrase found nothing")
@@ -373,19 +379,23 @@ func TestSearchIsSafeAndHighlights(t *testing.T) {
 func TestMatchExpr(t *testing.T) {
 	for in, want := range map[string]string{
 		"lavrov":            `"lavrov"*`,
-		"lavrov ":           `"lavrov"`,
-		"grain deal":        `"grain" "deal"*`,
+		"lavrov ":           `"lavrov"*`, // long enough to match inflections
+		"oil":               `"oil"*`,   // still being typed
+		"oil ":              `"oil"`,    // finished and short: exact
+		"grain deal":        `"grain"* "deal"*`,
+		"war deal ":         `"war" "deal"*`,
 		`"grain deal"`:      `"grain deal"`,
 		`"grain de`:         `"grain de"*`,
-		"wheat -corn":       `"wheat" NOT "corn"`,
+		"wheat -corn":       `"wheat"* NOT "corn"*`,
+		"wheat -oil ":       `"wheat"* NOT "oil"`,
 		"-corn":             ``,
 		"a":                 `"a"`,
 		"U.N.":              `"U.N."`,
-		"NEAR AND":          `"NEAR" "AND"*`,
+		"NEAR AND":          `"NEAR"* "AND"*`,
 		`say "hi" there`:    `"say" "hi" "there"*`,
-		`he said "x""y"`:    `"he" "said" "x" "y"`,
+		`he said "x""y"`:    `"he" "said"* "x" "y"`,
 		"* - 😀":             ``,
-		"anti-corruption b": `"anti-corruption" "b"`,
+		"anti-corruption b": `"anti-corruption"* "b"`,
 	} {
 		if got := matchExpr(in, true); got != want {
 			t.Errorf("matchExpr(%q) = %s, want %s", in, got, want)

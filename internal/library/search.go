@@ -13,8 +13,9 @@ import (
 
 // term is one thing the officer typed: a word or a "quoted phrase".
 type term struct {
-	text string
-	not  bool // typed with a leading minus: exclude
+	text   string
+	not    bool // typed with a leading minus: exclude
+	quoted bool // typed in double quotes: exact words
 }
 
 // parseQuery splits what the officer typed into words and phrases. It never
@@ -40,11 +41,11 @@ func parseQuery(s string) (terms []term, closed bool) {
 		if r == '"' {
 			end := strings.IndexByte(s[i+1:], '"')
 			if end < 0 {
-				terms = append(terms, term{text: s[i+1:], not: not})
+				terms = append(terms, term{text: s[i+1:], not: not, quoted: true})
 				closed = false
 				break
 			}
-			terms = append(terms, term{text: s[i+1 : i+1+end], not: not})
+			terms = append(terms, term{text: s[i+1 : i+1+end], not: not, quoted: true})
 			i += end + 2
 			closed = true
 			continue
@@ -84,36 +85,48 @@ func lastTokenLen(s string) int {
 	return n
 }
 
+// minWordPrefix is the shortest word that matches as a prefix once typed:
+// "sanction" finds "sanctions" and "Iran" finds "Iranian", while "oil" and
+// "war" stay exact rather than finding "oilseed" and "warn". The index is
+// not stemmed (see migration 0003), so prefixes stand in for inflections.
+const minWordPrefix = 4
+
+// prefixTerm reports whether term i of terms matches as a prefix: a word of
+// minWordPrefix letters or more, or, with asYouType, the word or phrase
+// still being typed (two letters or more; one letter would walk the whole
+// vocabulary). Quoted phrases the officer closed are exact.
+func prefixTerm(terms []term, i int, closed, asYouType bool) bool {
+	n := lastTokenLen(terms[i].text)
+	if asYouType && !closed && i == len(terms)-1 && n >= 2 {
+		return true
+	}
+	return !terms[i].quoted && n >= minWordPrefix
+}
+
 // matchExpr turns what the officer typed into an FTS5 expression that cannot
 // fail to parse: every term is a double-quoted string, so AND, OR, NOT, NEAR,
 // *, ^, :, parentheses and dots are plain text. A leading minus excludes a
-// term; with asYouType the unfinished last word matches as a prefix. It
-// returns "" when nothing searchable was typed.
+// term; words match as prefixes (see prefixTerm). It returns "" when nothing
+// searchable was typed.
 func matchExpr(input string, asYouType bool) string {
 	terms, closed := parseQuery(input)
 	var pos, neg []string
-	lastPos := -1
 	for i, t := range terms {
 		if !hasToken(t.text) {
 			continue
 		}
 		q := `"` + strings.ReplaceAll(t.text, `"`, `""`) + `"`
+		if prefixTerm(terms, i, closed, asYouType) {
+			q += "*"
+		}
 		if t.not {
 			neg = append(neg, q)
-			continue
-		}
-		pos = append(pos, q)
-		if i == len(terms)-1 {
-			lastPos = len(pos) - 1
+		} else {
+			pos = append(pos, q)
 		}
 	}
 	if len(pos) == 0 {
 		return ""
-	}
-	if asYouType && !closed && lastPos >= 0 && lastTokenLen(terms[len(terms)-1].text) >= 2 {
-		// Prefixes of one letter would walk the whole vocabulary; two or
-		// more hit the prefix index.
-		pos[lastPos] += "*"
 	}
 	expr := strings.Join(pos, " ")
 	for _, n := range neg {

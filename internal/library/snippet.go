@@ -12,19 +12,20 @@ import (
 // re-tokenises and scores the whole article for every hit (about 0.2 ms
 // each, most of a search's time at 100,000 articles), while the window we
 // show is nearly always near the top. Matching mirrors the index's
-// tokenizer closely enough for highlighting: letters and digits, case and
-// diacritics folded, a light stemmer standing in for Porter's.
+// tokenizer and matchExpr: letters and digits, case and diacritics folded,
+// prefixes where matchExpr asks FTS5 for a prefix.
 
 // snippetWords is how many words a snippet shows.
 const snippetWords = 24
 
 // qword is one word of the query as the highlighter matches it.
 type qword struct {
-	stem   string
-	prefix bool // the word being typed: any word starting with it matches
+	word   string // folded
+	prefix bool   // any word starting with it matches
 }
 
-// highlightTerms turns a match expression's terms into words to highlight.
+// highlightTerms turns what the officer typed into words to highlight,
+// matching as matchExpr does.
 func highlightTerms(input string, asYouType bool) []qword {
 	terms, closed := parseQuery(input)
 	var out []qword
@@ -32,15 +33,10 @@ func highlightTerms(input string, asYouType bool) []qword {
 		if t.not || !hasToken(t.text) {
 			continue
 		}
+		pre := prefixTerm(terms, i, closed, asYouType)
 		toks := tokens(t.text)
 		for j, tk := range toks {
-			w := fold(t.text[tk.start:tk.end])
-			last := asYouType && !closed && i == len(terms)-1 && j == len(toks)-1 && utf8.RuneCountInString(w) >= 2
-			if last {
-				out = append(out, qword{stem: w, prefix: true})
-			} else {
-				out = append(out, qword{stem: stem(w)})
-			}
+			out = append(out, qword{word: fold(t.text[tk.start:tk.end]), prefix: pre && j == len(toks)-1})
 		}
 	}
 	return out
@@ -89,23 +85,11 @@ func fold(w string) string {
 	return b.String()
 }
 
-// stem strips common English inflections so that "sanctions" highlights
-// for "sanction" and "elections" for "election".
-func stem(w string) string {
-	for _, suf := range []string{"ational", "ations", "ation", "ness", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s"} {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
-			w = w[:len(w)-len(suf)]
-			break
-		}
-	}
-	return strings.TrimSuffix(w, "e")
-}
-
 func (q qword) matches(w string) bool {
 	if q.prefix {
-		return strings.HasPrefix(w, q.stem)
+		return strings.HasPrefix(w, q.word)
 	}
-	return stem(w) == q.stem
+	return w == q.word
 }
 
 // cutSnippet returns the window of text with the most distinct query words
