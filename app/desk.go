@@ -53,11 +53,14 @@ type desk struct {
 	view    *briefingView
 	content *fyne.Container // holds the empty state or the briefing view
 
-	status     *widget.Label
-	undoButton *widget.Button
-	pending    *pendingDelete
-	lastJob    *importJob           // the newest import, for tests and the status bar
-	dialog     *dialog.CustomDialog // the dialog Escape closes
+	status      *widget.Label
+	undoButton  *widget.Button
+	pending     *pendingDelete
+	lastJob     *importJob           // the newest import, for tests and the status bar
+	dialog      *dialog.CustomDialog // the dialog Escape closes
+	progress    *widget.ProgressBar  // an import running in the background
+	progressBox *fyne.Container      // holds progress at a fixed width
+	details     *widget.Button       // shows the background import's dialog again
 }
 
 // pendingDelete is a briefing deleted in the window but not yet in the
@@ -97,7 +100,13 @@ func (d *desk) buildUI() fyne.CanvasObject {
 	d.content = container.NewStack(d.emptyState())
 	split := container.NewHSplit(d.sidebar.buildUI(), d.content)
 	split.Offset = 0.26
-	bar := container.NewBorder(nil, nil, nil, d.undoButton, d.status)
+	d.progress = &widget.ProgressBar{}
+	d.progress.ExtendBaseWidget(d.progress)
+	d.progressBox = container.NewGridWrap(fyne.NewSize(180, d.progress.MinSize().Height), d.progress)
+	d.progressBox.Hide()
+	d.details = &widget.Button{Text: "Show import", Icon: theme.ListIcon(), Importance: widget.LowImportance}
+	d.details.Hide()
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.progressBox, d.details, d.undoButton), d.status)
 	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, split)
 }
 

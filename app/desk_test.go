@@ -621,3 +621,24 @@ func TestUnopenableLibraryOffersNewOne(t *testing.T) {
 		t.Error("window started on a library that did not open")
 	}
 }
+
+func TestImportContinuesInBackground(t *testing.T) {
+	h := newHarness(t)
+	h.d.onDrop(sidebarPos, []fyne.URI{storage.NewFileURI(fixture(t, "harbour-talks.txt")), storage.NewFileURI(fixture(t, "drought-aid.txt"))})
+	job := h.d.lastJob
+	test.Tap(job.hide)
+	if !job.background || !h.d.progressBox.Visible() || !h.d.details.Visible() {
+		t.Fatal("background import shows no progress in the status bar")
+	}
+	h.flush()
+	if h.d.progressBox.Visible() || h.d.details.Text != "Show results" {
+		t.Errorf("after the import: progress visible %v, button %q", h.d.progressBox.Visible(), h.d.details.Text)
+	}
+	if !strings.Contains(h.d.status.Text, "2 imported") {
+		t.Errorf("status %q", h.d.status.Text)
+	}
+	test.Tap(h.d.details)
+	if h.d.dialog == nil || h.d.details.Visible() {
+		t.Error("Show results did not bring the dialog back")
+	}
+}

@@ -32,10 +32,12 @@ type importJob struct {
 	list    *widget.List
 	stop    *widget.Button
 	close   *widget.Button
+	hide    *widget.Button
 
-	results   []domain.ImportResult
-	cancelled bool
-	finished  bool
+	results    []domain.ImportResult
+	cancelled  bool
+	finished   bool
+	background bool // the dialog is hidden; progress shows in the status bar
 }
 
 func newImportJob(d *desk, sources []string, into int64) *importJob {
@@ -57,7 +59,8 @@ func (j *importJob) buildUI() fyne.CanvasObject {
 	j.stop = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: j.onCancel}
 	j.close = &widget.Button{Text: "Close", Importance: widget.HighImportance, OnTapped: j.onClose}
 	j.close.Hide()
-	buttons := container.NewHBox(layout.NewSpacer(), j.stop, j.close)
+	j.hide = &widget.Button{Text: "Continue in background", Icon: theme.VisibilityOffIcon(), OnTapped: j.onBackground}
+	buttons := container.NewHBox(j.hide, layout.NewSpacer(), j.stop, j.close)
 	top := container.NewVBox(j.current, j.bar, j.summary)
 	return container.NewBorder(top, buttons, nil, nil, j.list)
 }
@@ -138,6 +141,33 @@ func (j *importJob) onProgress(p engine.Progress) {
 	j.results = append(j.results, p.Result)
 	j.list.Refresh()
 	j.summary.SetText(countResults(j.results))
+	if j.background {
+		j.d.progress.Max = j.bar.Max
+		j.d.progress.SetValue(j.bar.Value)
+		j.d.setStatus(fmt.Sprintf("Importing %d of %d… %s", p.Done, p.Total, countResults(j.results)))
+	}
+}
+
+// onBackground hides the dialog so the officer can keep working; the status
+// bar shows the progress and can bring the dialog back.
+func (j *importJob) onBackground() {
+	j.background = true
+	j.dlg.Hide()
+	d := j.d
+	d.progress.Max = j.bar.Max
+	d.progress.SetValue(j.bar.Value)
+	d.progressBox.Show()
+	d.details.SetText("Show import")
+	d.details.OnTapped = j.onForeground
+	d.details.Show()
+}
+
+// onForeground shows the dialog again.
+func (j *importJob) onForeground() {
+	j.background = false
+	j.d.progressBox.Hide()
+	j.d.details.Hide()
+	j.d.showDialog(j.dlg)
 }
 
 // onCancel stops the import after the file being read; what was imported stays.
@@ -166,6 +196,11 @@ func (j *importJob) onDone(res []domain.ImportResult) {
 		j.current.SetText("Import finished.")
 	}
 	j.stop.Hide()
+	j.hide.Hide()
+	if j.background {
+		j.d.progressBox.Hide()
+		j.d.details.SetText("Show results")
+	}
 	j.close.Show()
 	j.d.setStatus(summary)
 	j.d.onImported(j.into, j.results)
@@ -178,6 +213,9 @@ func (j *importJob) onDone(res []domain.ImportResult) {
 	}
 	if len(j.results) == 1 && j.results[0].Status != domain.Failed && !j.cancelled {
 		j.dlg.Hide()
+		if j.background {
+			j.d.details.Hide()
+		}
 		if opened != 0 && j.into == 0 {
 			j.d.openBriefing(opened)
 		}
