@@ -378,28 +378,33 @@ func TestSearchIsSafeAndHighlights(t *testing.T) {
 
 func TestMatchExpr(t *testing.T) {
 	for in, want := range map[string]string{
-		"lavrov":            `"lavrov"*`,
-		"lavrov ":           `"lavrov"*`, // long enough to match inflections
-		"oil":               `"oil"*`,   // still being typed
-		"oil ":              `"oil"`,    // finished and short: exact
-		"grain deal":        `"grain"* "deal"*`,
-		"war deal ":         `"war" "deal"*`,
-		`"grain deal"`:      `"grain deal"`,
-		`"grain de`:         `"grain de"*`,
-		"wheat -corn":       `"wheat"* NOT "corn"*`,
-		"wheat -oil ":       `"wheat"* NOT "oil"`,
-		"-corn":             ``,
-		"a":                 `"a"`,
-		"U.N.":              `"U.N."`,
-		"NEAR AND":          `"NEAR"* "AND"*`,
-		`say "hi" there`:    `"say" "hi" "there"*`,
-		`he said "x""y"`:    `"he" "said"* "x" "y"`,
-		"* - 😀":             ``,
-		"anti-corruption b": `"anti-corruption"* "b"`,
+		"lavrov":           `"lavrov"*`,
+		"lavrov ":          `("lavrov" OR "lavrovs" OR "lavroved" OR "lavroving")`,
+		"oil ":             `("oil" OR "oils" OR "oiled" OR "oiling")`,
+		"sanctions ":       `("sanctions" OR "sanctionses" OR "sanctionsed" OR "sanctionsing" OR "sanction" OR "sanctioned" OR "sanctioning")`,
+		"grain de":         `("grain" OR "grains" OR "grained" OR "graining") AND "de"*`,
+		`"grain deal"`:     `"grain deal"`,
+		`"grain de`:        `"grain de"*`,
+		"wheat -corn":      `("wheat" OR "wheats" OR "wheated" OR "wheating") NOT "corn"*`,
+		"-corn":            ``,
+		"a":                `"a"`,
+		"U.N.":             `"U.N."`,
+		"U.N. ":            `"U.N."`,
+		"NEAR AND":         `("near" OR "nears" OR "neared" OR "nearing") AND "AND"*`,
+		`"x""y"`:           `"x" AND "y"`,
+		"* - 😀":            ``,
+		"anti-corruption ": `("anti-corruption" OR "anti-corruptions" OR "anti-corruptioned" OR "anti-corruptioning")`,
+		"2024 ":            `"2024"`,
 	} {
 		if got := matchExpr(in, true); got != want {
 			t.Errorf("matchExpr(%q) = %s, want %s", in, got, want)
 		}
+	}
+	if got := inflections("country"); !reflect.DeepEqual(got, []string{"country", "countries", "countried", "countrying"}) {
+		t.Errorf("inflections(country) = %v", got)
+	}
+	if got := inflections("rate"); !reflect.DeepEqual(got, []string{"rate", "rates", "rated", "rating"}) {
+		t.Errorf("inflections(rate) = %v", got)
 	}
 }
 

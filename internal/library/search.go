@@ -85,29 +85,90 @@ func lastTokenLen(s string) int {
 	return n
 }
 
-// minWordPrefix is the shortest word that matches as a prefix once typed:
-// "sanction" finds "sanctions" and "Iran" finds "Iranian", while "oil" and
-// "war" stay exact rather than finding "oilseed" and "warn". The index is
-// not stemmed (see migration 0003), so prefixes stand in for inflections.
-const minWordPrefix = 4
+// The index is not stemmed (see migration 0003): stems cannot answer
+// search-as-you-type. Instead a finished word matches its common English
+// inflections ("sanction" finds "sanctions", "sanctioned"), which FTS5
+// answers from a few exact doclists, and only the word still being typed
+// matches as a prefix. A prefix of a frequent word merges many doclists and
+// costs ten times more, so it is kept to the one place it is needed.
 
-// prefixTerm reports whether term i of terms matches as a prefix: a word of
-// minWordPrefix letters or more, or, with asYouType, the word or phrase
-// still being typed (two letters or more; one letter would walk the whole
-// vocabulary). Quoted phrases the officer closed are exact.
-func prefixTerm(terms []term, i int, closed, asYouType bool) bool {
-	n := lastTokenLen(terms[i].text)
-	if asYouType && !closed && i == len(terms)-1 && n >= 2 {
-		return true
+// inflections returns w (folded) with its plural or singular and its -ed and
+// -ing forms. Forms that no article uses cost FTS5 one lookup each.
+func inflections(w string) []string {
+	if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 || utf8.RuneCountInString(w) < 3 {
+		return []string{w}
 	}
-	return !terms[i].quoted && n >= minWordPrefix
+	bases := []string{w}
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		bases = append(bases, w[:len(w)-3]+"y")
+	case strings.HasSuffix(w, "ses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes"):
+		bases = append(bases, w[:len(w)-2])
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		bases = append(bases, w[:len(w)-1])
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, b := range bases {
+		add(b)
+		last := b[len(b)-1]
+		switch {
+		case last == 'y' && len(b) > 2 && !strings.ContainsRune("aeiou", rune(b[len(b)-2])):
+			add(b[:len(b)-1] + "ies")
+			add(b[:len(b)-1] + "ied")
+			add(b + "ing")
+			continue
+		case last == 's' || last == 'x' || last == 'z' || strings.HasSuffix(b, "ch") || strings.HasSuffix(b, "sh"):
+			add(b + "es")
+		default:
+			add(b + "s")
+		}
+		if last == 'e' {
+			add(b + "d")
+			add(b[:len(b)-1] + "ing")
+		} else {
+			add(b + "ed")
+			add(b + "ing")
+		}
+	}
+	return out
+}
+
+// termForms returns the forms term i matches and whether its last form is
+// a prefix: the word or phrase still being typed (two letters or more; one
+// letter would walk the whole vocabulary) is a prefix; a finished word
+// matches its inflections; a quoted phrase matches exactly. Each form is
+// the term's text with its last word replaced.
+func termForms(terms []term, i int, closed, asYouType bool) (forms []string, prefix bool) {
+	t := terms[i]
+	if asYouType && !closed && i == len(terms)-1 && lastTokenLen(t.text) >= 2 {
+		return []string{t.text}, true
+	}
+	toks := tokens(t.text)
+	if t.quoted || len(toks) == 0 {
+		return []string{t.text}, false
+	}
+	last := toks[len(toks)-1]
+	infl := inflections(fold(t.text[last.start:last.end]))
+	if len(infl) == 1 {
+		return []string{t.text}, false
+	}
+	for _, f := range infl {
+		forms = append(forms, t.text[:last.start]+f)
+	}
+	return forms, false
 }
 
 // matchExpr turns what the officer typed into an FTS5 expression that cannot
-// fail to parse: every term is a double-quoted string, so AND, OR, NOT, NEAR,
-// *, ^, :, parentheses and dots are plain text. A leading minus excludes a
-// term; words match as prefixes (see prefixTerm). It returns "" when nothing
-// searchable was typed.
+// fail to parse: every form is a double-quoted string, so AND, OR, NOT,
+// NEAR, *, ^, :, parentheses and dots are plain text. A leading minus
+// excludes a term. It returns "" when nothing searchable was typed.
 func matchExpr(input string, asYouType bool) string {
 	terms, closed := parseQuery(input)
 	var pos, neg []string
@@ -115,9 +176,17 @@ func matchExpr(input string, asYouType bool) string {
 		if !hasToken(t.text) {
 			continue
 		}
-		q := `"` + strings.ReplaceAll(t.text, `"`, `""`) + `"`
-		if prefixTerm(terms, i, closed, asYouType) {
-			q += "*"
+		forms, prefix := termForms(terms, i, closed, asYouType)
+		qs := make([]string, len(forms))
+		for j, f := range forms {
+			qs[j] = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+		}
+		if prefix {
+			qs[len(qs)-1] += "*"
+		}
+		q := qs[0]
+		if len(qs) > 1 {
+			q = "(" + strings.Join(qs, " OR ") + ")"
 		}
 		if t.not {
 			neg = append(neg, q)
@@ -128,7 +197,7 @@ func matchExpr(input string, asYouType bool) string {
 	if len(pos) == 0 {
 		return ""
 	}
-	expr := strings.Join(pos, " ")
+	expr := strings.Join(pos, " AND ")
 	for _, n := range neg {
 		expr += " NOT " + n
 	}

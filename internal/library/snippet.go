@@ -20,8 +20,8 @@ const snippetWords = 24
 
 // qword is one word of the query as the highlighter matches it.
 type qword struct {
-	word   string // folded
-	prefix bool   // any word starting with it matches
+	forms  []string // folded words that match
+	prefix bool     // any word starting with forms[0] matches
 }
 
 // highlightTerms turns what the officer typed into words to highlight,
@@ -33,10 +33,18 @@ func highlightTerms(input string, asYouType bool) []qword {
 		if t.not || !hasToken(t.text) {
 			continue
 		}
-		pre := prefixTerm(terms, i, closed, asYouType)
+		forms, prefix := termForms(terms, i, closed, asYouType)
 		toks := tokens(t.text)
 		for j, tk := range toks {
-			out = append(out, qword{word: fold(t.text[tk.start:tk.end]), prefix: pre && j == len(toks)-1})
+			q := qword{forms: []string{fold(t.text[tk.start:tk.end])}}
+			if j == len(toks)-1 {
+				q.prefix = prefix
+				for _, f := range forms[1:] {
+					ft := tokens(f)
+					q.forms = append(q.forms, fold(f[ft[len(ft)-1].start:]))
+				}
+			}
+			out = append(out, q)
 		}
 	}
 	return out
@@ -87,9 +95,14 @@ func fold(w string) string {
 
 func (q qword) matches(w string) bool {
 	if q.prefix {
-		return strings.HasPrefix(w, q.word)
+		return strings.HasPrefix(w, q.forms[0])
 	}
-	return w == q.word
+	for _, f := range q.forms {
+		if w == f {
+			return true
+		}
+	}
+	return false
 }
 
 // cutSnippet returns the window of text with the most distinct query words
