@@ -81,6 +81,21 @@ func emlMessage(msg *mail.Message, depth int) (*doc, error) {
 			htm = p
 		}
 	}
+	// A saved web page (MHTML: multipart/related around an HTML page) is
+	// read as the page it is, with readability, not as mail.
+	if htm != nil && (strings.HasPrefix(strings.ToLower(msg.Header.Get("Content-Type")), "multipart/related") ||
+		msg.Header.Get("Snapshot-Content-Location") != "") {
+		d, err := parseHTML(htm.data, htm.charset, "page.html")
+		if err != nil {
+			return nil, err
+		}
+		if d.published.IsZero() && !date.IsZero() {
+			d.published = date.UTC()
+		}
+		d.format = domain.FormatHTML
+		d.original = sanitizeHTML(htm.data, htm.charset)
+		return d, nil
+	}
 	var text string
 	switch {
 	case plain != nil && len(bytes.TrimSpace(plain.data)) > 0:

@@ -125,10 +125,16 @@ func parse(name string, data []byte, charset string, now time.Time) (a *domain.A
 		return nil, &domain.InputError{Path: name, Reason: reasonNoText}
 	}
 	a = finish(d)
+	if d.format != "" {
+		format = d.format
+	}
 	sum := sha256.Sum256(data)
 	a.Origin = domain.Origin{Name: name, Format: format, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:]),
 		ImportedAt: now.UTC(), Original: data}
-	if format == domain.FormatHTML {
+	switch {
+	case d.original != nil:
+		a.Origin.Original = d.original
+	case format == domain.FormatHTML:
 		// Stored HTML must never carry scripts or event handlers: keep the
 		// page as the officer saw it, without anything that could run.
 		a.Origin.Original = sanitizeHTML(data, charset)

@@ -60,6 +60,7 @@ func TestGoodFixtures(t *testing.T) {
 		{file: "article.md", format: domain.FormatMD, title: wantTitle, byline: wantByline, published: march3},
 		{file: "article.html", format: domain.FormatHTML, title: wantTitle, standfirst: wantStandfirst, byline: wantByline, source: "Briefdesk Test Wire", published: march3},
 		{file: "news-site.html", format: domain.FormatHTML, title: wantTitle, standfirst: wantStandfirst, byline: wantByline, source: "Briefdesk News", published: march3},
+		{file: "saved-page.mhtml", format: domain.FormatHTML, title: wantTitle, standfirst: wantStandfirst, byline: wantByline, source: "Briefdesk News", published: march3},
 		{file: "cp1252.html", format: domain.FormatHTML, title: wantTitle, standfirst: wantStandfirst, byline: wantByline, source: "Briefdesk Test Wire", published: march3},
 		{file: "article.pdf", format: domain.FormatPDF, title: wantTitle, byline: wantByline},
 		{file: "two-column.pdf", format: domain.FormatPDF, title: wantTitle},
@@ -127,6 +128,9 @@ func TestGoodFixtures(t *testing.T) {
 			}
 			if !tc.struck {
 				check("text hash", a.TextHash, wantHash)
+			}
+			if tc.format == domain.FormatHTML && bytes.Contains(bytes.ToLower(a.Origin.Original), []byte("<script")) {
+				t.Error("stored page keeps a script")
 			}
 
 			data, _ := os.ReadFile(path)

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/itlightning/dateparse"
+
+	"briefdesk/internal/domain"
 )
 
 // doc is an article as a parser sees it before provenance and hashes are
@@ -17,6 +19,8 @@ type doc struct {
 	title, standfirst, byline, dateline, credit, source string
 	published                                           time.Time
 	paras                                               []string
+	format                                              domain.Format // set when the container holds another format (a saved web page in MHTML)
+	original                                            []byte        // what to store instead of the input bytes (the page, without scripts)
 }
 
 // hints are metadata a container format states outright (an HTML <title>,

@@ -98,6 +98,7 @@ func main() {
 	must(err)
 	good("cp1252.html", latin)
 	good("news-site.html", newsSite())
+	good("saved-page.mhtml", mhtml(newsSite()))
 	good("article.docx", docx(false, ""))
 	good("two-column.docx", docx(true, ""))
 	good("article.odt", odt(""))
@@ -261,6 +262,21 @@ func newsSite() []byte {
 </body></html>
 `)
 	return []byte(b.String())
+}
+
+// mhtml wraps a page the way Chrome's "Save as single file" does.
+func mhtml(page []byte) []byte {
+	var qp bytes.Buffer
+	w := quotedprintable.NewWriter(&qp)
+	w.Write(page)
+	w.Close()
+	const b = "----MultipartBoundary--Briefdesk----"
+	return []byte("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/world/patrols\r\nSubject: " + title + " - Briefdesk News\r\n" +
+		"Date: Tue, 3 Mar 2026 10:02:11 -0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"" + b + "\"\r\n\r\n\r\n" +
+		"--" + b + "\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: https://news.example/world/patrols\r\n\r\n" +
+		qp.String() + "\r\n" +
+		"--" + b + "\r\nContent-Type: text/css\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: https://news.example/main.css\r\n\r\nbody { font-family: serif; }\r\n" +
+		"--" + b + "--\r\n")
 }
 
 func scriptPage() []byte {
