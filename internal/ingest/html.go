@@ -346,7 +346,11 @@ func blockText(n *html.Node) []string {
 		}
 		switch n.Type {
 		case html.TextNode:
-			cur.WriteString(collapseWS(n.Data))
+			if inPre(n) {
+				cur.WriteString(n.Data) // preformatted: its line breaks are the text's
+			} else {
+				cur.WriteString(collapseWS(n.Data))
+			}
 			return
 		case html.ElementNode:
 			if skipped[n.DataAtom] || dangerous[n.DataAtom] || hidden(n) || widget(n) {
@@ -421,6 +425,16 @@ func pruneWidgets(n *html.Node) {
 		}
 		c = next
 	}
+}
+
+// inPre reports whether a text node stands inside <pre>.
+func inPre(n *html.Node) bool {
+	for p, k := n.Parent, 0; p != nil && k < 20; p, k = p.Parent, k+1 {
+		if p.DataAtom == atom.Pre {
+			return true
+		}
+	}
+	return false
 }
 
 // hidden reports elements a browser would not show.

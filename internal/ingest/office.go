@@ -225,6 +225,10 @@ func parseDOCX(data []byte) (*doc, error) {
 				if cur != nil && skip == 0 && !hiddenRun && xmlAttr(t, "type") != "page" {
 					cur.text.WriteString("\n")
 				}
+			case "noBreakHyphen":
+				if cur != nil && skip == 0 && !hiddenRun {
+					cur.text.WriteString("-")
+				}
 			case "del", "instrText", "delText", "Fallback":
 				// Fallback repeats a text box's content for old readers
 				// (mc:AlternateContent); reading both would double it.
