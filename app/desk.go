@@ -7,7 +7,6 @@ import (
 	"log"
 	"net/url"
 	"os"
-	"os/exec"
 	"strings"
 	"time"
 
@@ -45,7 +44,10 @@ type desk struct {
 	after func(d time.Duration, fn func()) (stop func())
 
 	render renderFunc
-	print  func(path string) error // hands a PDF to the system's printing
+	// print sends a PDF to a printer ("" for the default) and says what
+	// happened; printers lists the printers. Tests replace both.
+	print    func(path, printer, title string) (string, error)
+	printers func(ctx context.Context) ([]brief.Printer, error)
 	// closeLibrary closes the engine when the window closes; may be nil.
 	closeLibrary func() error
 
@@ -86,6 +88,7 @@ func newDesk(a fyne.App, w fyne.Window, svc service) *desk {
 		render: renderBrief,
 	}
 	d.print = d.printPDF
+	d.printers = brief.Printers
 	d.sidebar = newSidebar(d)
 	d.view = newBriefingView(d)
 	return d
@@ -554,21 +557,31 @@ func (d *desk) briefOptions() brief.Options {
 	return o
 }
 
-// printPDF hands a PDF to CUPS when it is there, else to the default viewer,
-// whose print button does the rest. Fyne has no print API of its own.
-func (d *desk) printPDF(path string) error {
-	if lp, err := exec.LookPath("lp"); err == nil {
-		out, err := exec.Command(lp, "--", path).CombinedOutput()
-		if err != nil {
-			return fmt.Errorf("lp: %s: %w", strings.TrimSpace(string(out)), err)
+// printPDF sends a PDF to a CUPS printer. Without CUPS it opens the PDF in
+// the default viewer, whose print button does the rest: Fyne has no print
+// API of its own.
+func (d *desk) printPDF(path, printer, title string) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	id, err := brief.PrintJob(ctx, path, printer, title)
+	if errors.Is(err, brief.ErrNoPrinting) {
+		u, perr := url.Parse(storage.NewFileURI(path).String())
+		if perr != nil {
+			return "", perr
 		}
-		return nil
+		if oerr := d.app.OpenURL(u); oerr != nil {
+			return "", fmt.Errorf("%w; opening the PDF failed too: %v", err, oerr)
+		}
+		return "No printer is set up here, so the brief opened in your PDF viewer: print it from there.", nil
 	}
-	u, err := url.Parse(storage.NewFileURI(path).String())
 	if err != nil {
-		return err
+		return "", err
 	}
-	return d.app.OpenURL(u)
+	where := "the default printer"
+	if printer != "" {
+		where = printer
+	}
+	return fmt.Sprintf("Brief sent to %s (job %s).", where, id), nil
 }
 
 // tempPDF creates a file for a brief that is being printed.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"briefdesk/internal/brief"
 	"briefdesk/internal/domain"
 	"briefdesk/internal/engine"
 )
@@ -28,6 +30,7 @@ type harness struct {
 	// afterDo runs after every UI update, to act in the middle of a flow.
 	afterDo func()
 	printed string
+	printer string
 }
 
 type fakeTimer struct {
@@ -58,7 +61,13 @@ func newHarness(t *testing.T) *harness {
 		h.timers = append(h.timers, ft)
 		return func() { ft.stopped = true }
 	}
-	h.d.print = func(path string) error { h.printed = path; return nil }
+	h.d.print = func(path, printer, title string) (string, error) {
+		h.printed, h.printer = path, printer
+		return "Brief sent to " + printer + ".", nil
+	}
+	h.d.printers = func(context.Context) ([]brief.Printer, error) {
+		return []brief.Printer{{Name: "Office", Description: "Office laser", Default: true, Enabled: true}, {Name: "PDF"}}, nil
+	}
 	h.d.sidebar.delay = 0
 	h.d.sidebar.now = func() time.Time { return time.Date(2026, 3, 15, 12, 0, 0, 0, time.Local) }
 	h.w.SetContent(h.d.buildUI())
@@ -461,6 +470,10 @@ func TestPrintHandsPDFToSystem(t *testing.T) {
 	h := newHarness(t)
 	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
 	p := h.d.showPreview(true)
+	h.flush()
+	if !p.printer.Visible() || p.printer.Selected != "Office laser (Office)" {
+		t.Fatalf("printer choice %q (visible %v)", p.printer.Selected, p.printer.Visible())
+	}
 	test.Tap(p.print)
 	h.flush()
 	if h.printed == "" {
@@ -471,7 +484,7 @@ func TestPrintHandsPDFToSystem(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(data), "%PDF") {
 		t.Fatalf("printed file is not a PDF: %v", err)
 	}
-	if h.d.status.Text != "Brief sent to the printer." {
+	if h.printer != "Office" || h.d.status.Text != "Brief sent to Office." {
 		t.Errorf("status %q", h.d.status.Text)
 	}
 }
@@ -641,4 +654,50 @@ func TestImportContinuesInBackground(t *testing.T) {
 	if h.d.dialog == nil || h.d.details.Visible() {
 		t.Error("Show results did not bring the dialog back")
 	}
+}
+
+func TestPrintWithoutCUPSFallsBackToViewer(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "drought-aid.txt"))
+	p := h.d.showPreview(true)
+	p.queues = nil
+	p.onPrinters(nil, brief.ErrNoPrinting)
+	if p.printer.Visible() && len(p.queues) > 0 {
+		t.Error("printer choice shown without printers")
+	}
+	if !strings.Contains(richText(p.note), "PDF viewer") {
+		t.Errorf("note %q does not say where the brief goes", richText(p.note))
+	}
+}
+
+// TestPrintThroughCUPS prints for real on the virtual PDF printer that
+// scripts/cups-pdf.sh sets up; it skips where CUPS is absent.
+func TestPrintThroughCUPS(t *testing.T) {
+	ps, err := brief.Printers(t.Context())
+	if err != nil || len(ps) == 0 {
+		t.Skipf("no CUPS printer (run scripts/cups-pdf.sh): %v", err)
+	}
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "drought-aid.txt"))
+	path, err := writeTempPDF(h.d, h.d.view.current(), h.d.briefOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(path)
+	msg, err := h.d.printPDF(path, ps[0].Name, "Briefdesk test")
+	if err != nil {
+		t.Fatalf("print on %s: %v", ps[0].Name, err)
+	}
+	if !strings.Contains(msg, ps[0].Name) {
+		t.Errorf("status %q does not name the printer", msg)
+	}
+}
+
+// richText returns the plain text of a RichText.
+func richText(rt *widget.RichText) string {
+	var b strings.Builder
+	for _, s := range rt.Segments {
+		b.WriteString(s.Textual())
+	}
+	return b.String()
 }

@@ -2,11 +2,13 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image/color"
 	"io"
 	"os"
 	"strings"
+	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -77,7 +79,11 @@ type briefPreview struct {
 	paper  *widget.RadioGroup
 	note   *widget.RichText
 	print  *widget.Button
-	export *widget.Button
+	// printer chooses the CUPS queue; hidden when there is none.
+	printer  *widget.Select
+	queues   []brief.Printer
+	bodySize float64
+	export   *widget.Button
 }
 
 func (d *desk) onPrint()  { d.showPreview(true) }
@@ -100,6 +106,7 @@ func (d *desk) showPreview(printing bool) *briefPreview {
 	p.dlg.Resize(fyne.NewSize(900, 700))
 	p.d.showDialog(p.dlg)
 	p.refreshPage()
+	p.loadPrinters()
 	return p
 }
 
@@ -119,6 +126,9 @@ func (p *briefPreview) buildUI(printing bool) fyne.CanvasObject {
 	p.format = &widget.RadioGroup{Options: names, Selected: string(formatPDF)}
 	p.format.ExtendBaseWidget(p.format)
 	p.note = newNote("", true)
+	p.printer = &widget.Select{PlaceHolder: "Default printer"}
+	p.printer.ExtendBaseWidget(p.printer)
+	p.printer.Hide()
 	p.print = &widget.Button{Text: "Print", Icon: theme.DocumentPrintIcon(), OnTapped: p.onPrint}
 	p.export = &widget.Button{Text: "Export…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
 	if printing {
@@ -131,6 +141,8 @@ func (p *briefPreview) buildUI(printing bool) fyne.CanvasObject {
 		heading("Paper"), p.paper,
 		widget.NewSeparator(),
 		heading("Export as"), p.format,
+		widget.NewSeparator(),
+		heading("Printer"), p.printer,
 		widget.NewSeparator(),
 		p.note,
 	)
@@ -157,29 +169,69 @@ func (p *briefPreview) refreshPage() {
 		return
 	}
 	p.page.setPage(page)
-	setNote(p.note, fmt.Sprintf("One page, body text %.1f pt. Print sends the PDF to the default printer.", page.BodySize))
+	p.bodySize = page.BodySize
+	setNote(p.note, p.noteText())
+}
+
+func (p *briefPreview) noteText() string {
+	return fmt.Sprintf("One page, body text %.1f pt.", p.bodySize)
 }
 
 // onPrint renders the PDF to a temporary file and hands it to the system.
 func (p *briefPreview) onPrint() {
-	b, opts, d := p.b, p.options(), p.d
+	b, opts, d, printer := p.b, p.options(), p.d, p.chosenPrinter()
 	p.print.Disable()
 	d.setStatus("Preparing the brief for printing…")
 	d.run(func() {
+		var msg string
 		path, err := writeTempPDF(d, b, opts)
 		if err == nil {
-			err = d.print(path)
+			msg, err = d.print(path, printer, b.Title)
 		}
 		d.do(func() {
 			p.print.Enable()
 			if err != nil {
-				d.showError("Could not print the brief", err, "Check that a printer is set up (Settings → Printers), or use Export to save a PDF and print it from a PDF viewer.")
+				d.showError("Could not print the brief", err, "Check that the printer is switched on and set up (Settings → Printers), or use Export to save a PDF and print it from a PDF viewer.")
 				return
 			}
 			p.dlg.Hide()
-			d.setStatus("Brief sent to the printer.")
+			d.setStatus(msg)
 		})
 	})
+}
+
+// loadPrinters fills the printer choice off the UI goroutine (lpstat can be slow).
+func (p *briefPreview) loadPrinters() {
+	d := p.d
+	d.run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		ps, err := d.printers(ctx)
+		d.do(func() { p.onPrinters(ps, err) })
+	})
+}
+
+func (p *briefPreview) onPrinters(ps []brief.Printer, err error) {
+	if err != nil || len(ps) == 0 {
+		setNote(p.note, p.noteText()+" No printer is set up here: Print opens the PDF in your PDF viewer.")
+		return
+	}
+	p.queues = ps
+	var labels []string
+	for _, q := range ps {
+		labels = append(labels, q.Label())
+	}
+	p.printer.SetOptions(labels)
+	p.printer.SetSelectedIndex(0) // the default comes first
+	p.printer.Show()
+}
+
+// chosenPrinter is the queue name to print on; "" for the default.
+func (p *briefPreview) chosenPrinter() string {
+	if i := p.printer.SelectedIndex(); i >= 0 && i < len(p.queues) {
+		return p.queues[i].Name
+	}
+	return ""
 }
 
 func writeTempPDF(d *desk, b *domain.Briefing, opts brief.Options) (string, error) {
