@@ -228,6 +228,7 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain
 	if limit <= 0 {
 		limit = 50
 	}
+	limit = min(limit, maxPage)
 	var hits []domain.Hit
 	err := l.read(ctx, func(tx *sql.Tx) error {
 		from, err := rankFloor(ctx, tx, "article_fts", expr)
@@ -310,8 +311,12 @@ func scanHits(rows *sql.Rows, hits []domain.Hit) ([]domain.Hit, error) {
 	return hits, rows.Err()
 }
 
-// DefaultPageSize is the page size of Briefings when ListQuery.Limit is 0.
-const DefaultPageSize = 100
+// DefaultPageSize is the page size of Briefings when ListQuery.Limit is 0;
+// maxPage caps any page (the snippets of a page are fetched by id list).
+const (
+	DefaultPageSize = 100
+	maxPage         = 1000
+)
 
 // listFilter builds the WHERE clause (on briefing b) for the filters of q
 // other than Search.
@@ -436,6 +441,7 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 	if limit <= 0 {
 		limit = DefaultPageSize
 	}
+	limit = min(limit, maxPage)
 	offset := max(0, q.Offset)
 	where, args := listFilter(q)
 	expr := matchExpr(q.Search, true)
