@@ -71,7 +71,9 @@ func File(path string) (*domain.Article, error) {
 
 // Parse parses the bytes of a file called name. The format is detected from
 // the content; the name's extension only breaks ties (Markdown versus plain
-// text, HTML fragments).
+// text, HTML fragments). Web pages (and MHTML) are stored without scripts or
+// event handlers: Origin.Original holds the sanitised page, while
+// Origin.Size and Origin.SHA256 describe the bytes as received.
 func Parse(name string, data []byte) (a *domain.Article, err error) {
 	return parse(name, data, "", time.Now())
 }

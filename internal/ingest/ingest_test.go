@@ -458,6 +458,8 @@ func TestStructure(t *testing.T) {
 		{name: "reuters tail", in: "Talks fail\n\nBy Ann Berg and Tom Holt\n\nGENEVA, March 3 (Reuters) - The talks ended.\n\nThey will resume in May.\n\n(Reporting by Ann Berg; Editing by Tom Holt)",
 			title: "Talks fail", byline: "Ann Berg and Tom Holt", dateline: "GENEVA, March 3 (Reuters)", source: "Reuters",
 			first: "The talks ended.", last: "They will resume in May."},
+		{name: "dash tail and contributors", in: "Talks fail\n\nThe talks ended.\n\nThey will resume in May.\n\nAssociated Press writer Tom Holt in Geneva contributed to this report.\n\n-- Reporting by Ann Berg; Editing by Tom Holt",
+			title: "Talks fail", byline: "Ann Berg", first: "The talks ended.", last: "They will resume in May.", paras: 2},
 		{name: "reporting inline", in: "Talks fail\n\nThe talks ended. They will resume in May. (Reporting by Ann Berg in Geneva; Editing by Tom Holt)",
 			title: "Talks fail", byline: "Ann Berg in Geneva", first: "The talks ended. They will resume in May."},
 		{name: "published and updated", in: "Talks fail\nPublished: Thursday 5 March 2026 10:15 GMT\nUpdated 11:02 GMT\nThe talks ended without a deal.",

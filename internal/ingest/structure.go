@@ -39,7 +39,8 @@ var (
 	dateLeadRe = regexp.MustCompile(`^(?i)(?:first published|last updated|published|updated|posted|date)(?: on| at)?\s*[:|\-–—]?\s*(.*)$`)
 	creditRe   = regexp.MustCompile(`^(?i)(?:credit|source)\s*[|:]\s*(.{1,80})$`)
 	captionRe  = regexp.MustCompile(`^(?i)(?:\(?(?:photo|image|picture|photograph|caption|file photo|pictured)(?: credit)?\s*[:|]|\[(?:photo|image)[^\]]*\]$)`)
-	reportRe   = regexp.MustCompile(`^\((?i:(?:additional )?(?:reporting|writing|editing|compiled|reporting and writing) by)\s*([^)]*)\)\.?$`)
+	reportRe   = regexp.MustCompile(`^(?:\(|--\s*|—\s*)(?i:(?:additional )?(?:reporting|writing|editing|compiled|reporting and writing) by)\s*([^)]*)\)?\.?$`)
+	contribRe  = regexp.MustCompile(`^(?i:.{3,150} contributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\.?)$`)
 	reportTail = regexp.MustCompile(`\s*\((?i:(?:additional )?(?:reporting|writing) by)[^()]*\)\.?$`)
 	// Web page furniture that survives extraction or copy and paste.
 	furnitureRe = regexp.MustCompile(`^(?i:advertisement|supported by|story continues below|continue reading|share (?:this|on|via)|skip (?:to|advert)|image (?:source|caption|copyright)|media (?:caption|playback)|getty images$|related (?:topics|articles|stories|content|coverage)|more on this story|read more\b|also read|see also|follow (?:us|@)|sign up\b|subscribe (?:now|to)|click here|listen to this article|watch:|(?:\d+ )?min(?:ute)? read$)`)
@@ -100,7 +101,7 @@ lead:
 			if d.byline == "" {
 				d.byline = reporters(m[1])
 			}
-		} else if !d.parseCredit(p) && !copyRe.MatchString(p) && !(captionRe.MatchString(p) && len(p) < 300) {
+		} else if !d.parseCredit(p) && !copyRe.MatchString(p) && !contribRe.MatchString(p) && !(captionRe.MatchString(p) && len(p) < 300) {
 			break
 		}
 		body = body[:len(body)-1]
