@@ -678,3 +678,24 @@ func TestNoPanicOnDamagedInput(t *testing.T) {
 		}
 	}
 }
+
+// A page printed from a browser carries its date, title, URL and page count
+// at the edges; a single page has no repetition to give them away.
+func TestPDFBrowserChrome(t *testing.T) {
+	page := []pdfLine{
+		{text: "3/3/26, 10:15 AM Talks fail - Briefdesk News", edge: true},
+		{text: "Talks fail", edge: true},
+		{text: "The talks ended without a deal."},
+		{text: "They will meet again in May.", edge: true},
+		{text: "https://news.example/world/talks 1/1", edge: true},
+	}
+	pages := [][]pdfLine{page}
+	removeRunning(pages)
+	var got []string
+	for _, l := range pages[0] {
+		got = append(got, l.text)
+	}
+	if strings.Join(got, "|") != "Talks fail|The talks ended without a deal.|They will meet again in May." {
+		t.Errorf("kept %q", got)
+	}
+}

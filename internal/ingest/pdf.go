@@ -27,6 +27,11 @@ const (
 	maxPDFGlyphs = 5_000_000
 )
 
+// browserChrome matches the header and footer a browser prints on each
+// page of a saved web page: date and time with the page title, the URL with
+// the page count.
+var browserChrome = regexp.MustCompile(`^(?:\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?:\s?[AP]M)?\b.*|(?:https?|file)://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?)$`)
+
 var pageNumRe = regexp.MustCompile(`(?i)^(?:page\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?$`)
 
 // pdfLine is one line of text on a page, in points.
@@ -116,11 +121,14 @@ func parsePDF(data []byte) (*doc, error) {
 	if len(lines) == 0 {
 		return nil, &domain.InputError{Reason: "PDF has no text layer (scanned or image-only?)"}
 	}
+	// The headline set in large type is what the reader sees; the
+	// document properties' title is often a file name or carries the
+	// site's name, so it only stands in when there is no headline.
 	var h hints
-	h.title = pdfInfo(r, "Title")
 	paras, bigTitle, standfirst := pdfParagraphs(lines)
-	if h.title == "" && bigTitle != "" {
-		h.title = bigTitle
+	h.title = bigTitle
+	if h.title == "" {
+		h.title = pdfInfo(r, "Title")
 	}
 	h.standfirst = standfirst
 	h.dehyphenate = true
@@ -545,7 +553,7 @@ func removeRunning(pages [][]pdfLine) {
 	for i, p := range pages {
 		kept := p[:0]
 		for _, l := range p {
-			if l.edge && (count[key(l.text)] >= need && len(pages) >= 2 || pageNumRe.MatchString(l.text)) {
+			if l.edge && (count[key(l.text)] >= need && len(pages) >= 2 || pageNumRe.MatchString(l.text) || browserChrome.MatchString(l.text)) {
 				continue
 			}
 			kept = append(kept, l)
