@@ -38,10 +38,12 @@ func DefaultLibraryPath() (string, error) {
 	return filepath.Join(dir, "fyne", AppID, "library.db"), nil
 }
 
-// Engine is an open library with the analysis pipeline around it.
+// Engine is an open library with the analysis pipeline around it. The
+// library's own methods (Briefing, Search, Undelete, tags, backup ...) are
+// promoted; Engine adds what needs analysis.
 type Engine struct {
-	lib *library.Library
-	mu  sync.Mutex // serialises imports so duplicate checks see each other
+	*library.Library
+	mu sync.Mutex // serialises imports so duplicate checks see each other
 }
 
 // Open opens the library at path, creating its folder if needed.
@@ -53,14 +55,8 @@ func Open(path string) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{lib: lib}, nil
+	return &Engine{Library: lib}, nil
 }
-
-// Close closes the library.
-func (e *Engine) Close() error { return e.lib.Close() }
-
-// Path returns the library file's path.
-func (e *Engine) Path() string { return e.lib.Path() }
 
 // Analyze runs the whole analysis of a briefing's articles: one language pass
 // per article, then the summary and the actor cards.
@@ -144,14 +140,14 @@ func (e *Engine) ImportText(ctx context.Context, text string, into int64) domain
 func (e *Engine) store(ctx context.Context, path string, a *domain.Article, into int64) domain.ImportResult {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if id, title, ok, err := e.lib.FindByHash(ctx, a.TextHash); err != nil {
+	if id, title, ok, err := e.Library.FindByHash(ctx, a.TextHash); err != nil {
 		return failed(path, err)
 	} else if ok {
 		return domain.ImportResult{Path: path, Status: domain.Duplicate, ArticleID: id, Detail: fmt.Sprintf("already in the library as %q", title)}
 	}
 	b := &domain.Briefing{ID: into, Title: a.Title}
 	if into != 0 {
-		old, err := e.lib.Briefing(ctx, into)
+		old, err := e.Library.Briefing(ctx, into)
 		if err != nil {
 			return failed(path, err)
 		}
@@ -159,7 +155,7 @@ func (e *Engine) store(ctx context.Context, path string, a *domain.Article, into
 	}
 	arts := append(append([]*domain.Article(nil), b.Articles...), a)
 	b.Analysis = Analyze(arts, b.Length, b.Edits)
-	r, err := e.lib.AddArticle(ctx, a, b)
+	r, err := e.Library.AddArticle(ctx, a, b)
 	if err != nil {
 		return failed(path, err)
 	}
@@ -181,27 +177,17 @@ func failed(path string, err error) domain.ImportResult {
 
 // List returns one page of the library list.
 func (e *Engine) List(ctx context.Context, q domain.ListQuery) ([]domain.BriefingItem, error) {
-	return e.lib.Briefings(ctx, q)
-}
-
-// Briefing loads a briefing with its stored analysis.
-func (e *Engine) Briefing(ctx context.Context, id int64) (*domain.Briefing, error) {
-	return e.lib.Briefing(ctx, id)
+	return e.Library.Briefings(ctx, q)
 }
 
 // Update re-analyses b (after a change of length, edits or articles) and saves it.
 func (e *Engine) Update(ctx context.Context, b *domain.Briefing) error {
 	b.Analysis = Analyze(b.Articles, b.Length, b.Edits)
-	return e.lib.SaveBriefing(ctx, b)
+	return e.Library.SaveBriefing(ctx, b)
 }
 
 // Delete removes a briefing.
-func (e *Engine) Delete(ctx context.Context, id int64) error { return e.lib.DeleteBriefing(ctx, id) }
-
-// Search runs a full-text search as the officer typed it.
-func (e *Engine) Search(ctx context.Context, q string, limit int) ([]domain.Hit, error) {
-	return e.lib.Search(ctx, q, limit)
-}
+func (e *Engine) Delete(ctx context.Context, id int64) error { return e.Library.DeleteBriefing(ctx, id) }
 
 // WriteBrief renders b as a one-page PDF brief.
 func WriteBrief(w io.Writer, b *domain.Briefing, opts brief.Options) error {

@@ -18,7 +18,7 @@ import (
 // ("01-halvard-...", "02-halvard-...") are one story and become one
 // multi-article briefing.
 func (e *Engine) EnsureSamples(ctx context.Context) ([]domain.ImportResult, error) {
-	items, err := e.lib.Briefings(ctx, domain.ListQuery{Limit: 1})
+	items, err := e.Library.Briefings(ctx, domain.ListQuery{Limit: 1})
 	if err != nil || len(items) > 0 {
 		return nil, err
 	}

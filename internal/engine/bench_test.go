@@ -1,0 +1,76 @@
+package engine
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"briefdesk/internal/domain"
+)
+
+// bbcFiles writes up to n BBC dev articles (title, blank line, text) as files
+// for benchmarks; the text is read at run time and never committed.
+func bbcFiles(b *testing.B, n int) []string {
+	f, err := os.Open("../../../shared/eval/summaries/bbc.jsonl")
+	if err != nil {
+		b.Skip("no ../shared evaluation data:", err)
+	}
+	defer f.Close()
+	dir := b.TempDir()
+	var paths []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() && len(paths) < n {
+		var r struct{ ID, Title, Text string }
+		if json.Unmarshal(sc.Bytes(), &r) != nil {
+			continue
+		}
+		p := filepath.Join(dir, r.ID+".txt")
+		os.WriteFile(p, []byte(r.Title+"\n\n"+r.Text), 0o644)
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+// BenchmarkImport measures the whole import of an article: parse, one
+// language pass, summary, actors, and the library transaction.
+func BenchmarkImport(b *testing.B) {
+	paths := bbcFiles(b, 200)
+	e, err := Open(filepath.Join(b.TempDir(), "library.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close()
+	b.ResetTimer()
+	start := time.Now()
+	imported := 0
+	for i := 0; i < b.N; i++ {
+		r := e.Import(context.Background(), []string{paths[i%len(paths)]}, 0, nil)
+		if len(r) == 1 && r[0].Status == domain.Imported {
+			imported++
+		}
+	}
+	if imported > 0 {
+		b.ReportMetric(float64(imported)/time.Since(start).Seconds(), "articles/s")
+	}
+}
+
+// BenchmarkAnalyze measures the analysis of one ~400-word article.
+func BenchmarkAnalyze(b *testing.B) {
+	paths := bbcFiles(b, 50)
+	var arts []*domain.Article
+	for _, p := range paths {
+		a, err := Load(context.Background(), p)
+		if err == nil {
+			arts = append(arts, a)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Analyze(arts[i%len(arts):i%len(arts)+1], domain.Length{}, domain.Edits{})
+	}
+}
