@@ -5,6 +5,8 @@ package main
 import (
 	"fmt"
 	"os"
+
+	_ "briefdesk/app/locale" // before Fyne reads the locale
 )
 
 func main() {
