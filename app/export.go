@@ -80,10 +80,12 @@ type briefPreview struct {
 	note   *widget.RichText
 	print  *widget.Button
 	// printer chooses the CUPS queue; hidden when there is none.
-	printer  *widget.Select
-	queues   []brief.Printer
-	bodySize float64
-	export   *widget.Button
+	printer    *widget.Select
+	queues     []brief.Printer
+	bodySize   float64
+	printerBox *fyne.Container
+	side       *fyne.Container
+	export     *widget.Button
 }
 
 func (d *desk) onPrint()  { d.showPreview(true) }
@@ -128,7 +130,8 @@ func (p *briefPreview) buildUI(printing bool) fyne.CanvasObject {
 	p.note = newNote("", true)
 	p.printer = &widget.Select{PlaceHolder: "Default printer"}
 	p.printer.ExtendBaseWidget(p.printer)
-	p.printer.Hide()
+	p.printerBox = container.NewVBox(widget.NewSeparator(), heading("Printer"), p.printer)
+	p.printerBox.Hide()
 	p.print = &widget.Button{Text: "Print", Icon: theme.DocumentPrintIcon(), OnTapped: p.onPrint}
 	p.export = &widget.Button{Text: "Export…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
 	if printing {
@@ -141,11 +144,11 @@ func (p *briefPreview) buildUI(printing bool) fyne.CanvasObject {
 		heading("Paper"), p.paper,
 		widget.NewSeparator(),
 		heading("Export as"), p.format,
-		widget.NewSeparator(),
-		heading("Printer"), p.printer,
+		p.printerBox,
 		widget.NewSeparator(),
 		p.note,
 	)
+	p.side = side
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, p.export, p.print)
 	body := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, 400), side), p.page)
 	return container.NewBorder(nil, buttons, nil, nil, body)
@@ -223,7 +226,8 @@ func (p *briefPreview) onPrinters(ps []brief.Printer, err error) {
 	}
 	p.printer.SetOptions(labels)
 	p.printer.SetSelectedIndex(0) // the default comes first
-	p.printer.Show()
+	p.printerBox.Show()
+	p.side.Refresh() // re-layout: the printer choice was hidden
 }
 
 // chosenPrinter is the queue name to print on; "" for the default.
