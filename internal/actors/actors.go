@@ -60,7 +60,7 @@ func (c *cluster) finalType() domain.ActorType {
 	if nlp.KnownPlace(c.name()) {
 		return domain.Place
 	}
-	if _, ok := nlp.OrgKey(c.name()); ok {
+	if nlp.KnownOrg(c.name()) {
 		return domain.Organization
 	}
 	types := map[string]domain.ActorType{"PER": domain.Person, "ORG": domain.Organization, "LOC": domain.Place}
@@ -173,7 +173,7 @@ func (x *extractor) doc(d *nlp.Doc) {
 	}
 	ents := make([]nlp.Entity, 0, len(d.Entities))
 	for _, e := range tidy(d) {
-		if skip[e.Sentence] || x.excluded[strings.ToLower(e.Text)] || junk(e.Text) {
+		if skip[e.Sentence] || x.excluded[strings.ToLower(e.Text)] || junk(e.Text) || nlp.KnownEvent(e.Text) {
 			continue
 		}
 		ents = append(ents, e)

@@ -240,6 +240,14 @@ UEFA||
 FIFA||
 IOC|International Olympic Committee|`
 
+// companies are large firms news often names alone, at the start of a
+// sentence, where a word could as well be a surname.
+const companies = `Apple|Google|Alphabet|Microsoft|Facebook|Twitter|Tesla|Netflix|Intel|IBM|Oracle|Cisco|Samsung|Sony|Panasonic|Toshiba|Hitachi|Nintendo|Huawei|Alibaba|Tencent|Baidu|Xiaomi|Lenovo|Nokia|Ericsson|Siemens|Philips|Bosch|Volkswagen|BMW|Daimler|Mercedes-Benz|Porsche|Audi|Renault|Peugeot|Stellantis|Fiat|Ferrari|Volvo|Toyota|Honda|Nissan|Mazda|Hyundai|GM|General Motors|Chrysler|Boeing|Airbus|Lockheed Martin|Raytheon|BAE Systems|Rolls-Royce|Thales|Dassault|Exxon|ExxonMobil|Chevron|Shell|BP|TotalEnergies|Eni|Equinor|Gazprom|Rosneft|Lukoil|Yukos|Aramco|Saudi Aramco|Petrobras|Sinopec|PetroChina|Glencore|Rio Tinto|BHP|Anglo American|ArcelorMittal|Nestle|Unilever|Danone|Heineken|Carlsberg|Diageo|Pernod Ricard|Coca-Cola|PepsiCo|McDonald's|Starbucks|Walmart|Tesco|Carrefour|Aldi|Lidl|Ikea|Zara|Inditex|H&M|Adidas|Nike|Umbro|Pfizer|Moderna|AstraZeneca|GlaxoSmithKline|GSK|Glaxo|Novartis|Roche|Sanofi|Merck|Bayer|BASF|Johnson & Johnson|Vodafone|Telefonica|Deutsche Telekom|AT&T|Verizon|MCI|WorldCom|BT|Turkcell|HSBC|Barclays|Lloyds|NatWest|RBS|Santander|BNP Paribas|Societe Generale|Deutsche Bank|Commerzbank|UBS|Credit Suisse|ING|Goldman Sachs|JPMorgan|Morgan Stanley|Citigroup|Bank of America|Wells Fargo|BlackRock|Mastercard|PayPal|Uber|Airbnb|SpaceX|OpenAI|Nvidia|AMD|Qualcomm|TSMC|ASML|SAP|Spotify|Disney|Warner Bros|Vivendi|Bertelsmann|News Corp|Reuters|Bloomberg|Ryanair|EasyJet|Lufthansa|Air France|KLM|British Airways|Qantas|Maersk|FedEx|UPS|DHL|Cadbury|Kraft|Nasdaq|Euronext|Deutsche Boerse`
+
+// events are names of wars, eras, holidays and contests: names, but not
+// actors.
+const events = `Cold War|World War I|World War II|World War One|World War Two|First World War|Second World War|Great War|Great Depression|Holocaust|Brexit|Arab Spring|Olympics|Olympic Games|Winter Olympics|Paralympics|World Cup|Champions League|Premier League|Euro 2024|Christmas|Easter|Ramadan|Eid|Hanukkah|Thanksgiving|New Year|Lunar New Year|Nobel Prize|Oscars|Grammys|Eurovision|Cannes|Davos|Six Nations|Tour de France|Wimbledon|Super Bowl|Gulf War|Iraq War|Vietnam War|Korean War|Six-Day War|Yom Kippur War|Watergate|Covid|Covid-19|Covid19|Omicron|Ebola|Zika`
+
 // orgWords are heads that usually end an organisation's name.
 const orgWords = `Inc|Corp|Corporation|Ltd|Limited|Plc|PLC|Co|Company|Group|Bank|Party|Ministry|Council|Union|Association|Federation|Committee|Commission|Agency|Organisation|Organization|Institute|University|College|Club|United|City|FC|Airlines|Airways|Motors|Holdings|Industries|Systems|Technologies|Foundation|Fund|Court|Parliament|Assembly|Congress|Senate|Army|Navy|Force|Forces|Police|Department|Office|Service|Authority|Board|Exchange|Times|News|Post|Journal|Press|Television|Radio|Network|Church|Front|Movement|League|Alliance|Society|Trust|Center|Centre|Hospital|Rovers|Wanderers|Athletic|Town`
 
@@ -326,6 +334,12 @@ func init() {
 			}
 		}
 	}
+	for _, e := range strings.Split(events, "|") {
+		mark(e, "MISC")
+	}
+	for _, c := range strings.Split(companies, "|") {
+		mark(c, "ORG")
+	}
 	for _, t := range strings.Split(titles, "|") {
 		mark(t, "TITLE")
 	}
@@ -375,6 +389,13 @@ func OrgsByDescription(noun string) []string {
 
 // KnownPlace reports whether the gazetteers list name as a place.
 func KnownPlace(name string) bool { return gazKind[strings.ToLower(normQuotes(name))] == "LOC" }
+
+// KnownEvent reports whether the gazetteers list name as an event, era
+// or contest ("Cold War", "Brexit"): a name that is not an actor.
+func KnownEvent(name string) bool { return gazKind[strings.ToLower(normQuotes(name))] == "MISC" }
+
+// KnownOrg reports whether the gazetteers list name as an organisation.
+func KnownOrg(name string) bool { return gazKind[strings.ToLower(normQuotes(name))] == "ORG" }
 
 // IsTitle reports whether s is a title that precedes names ("Foreign
 // Minister", "Gen.").

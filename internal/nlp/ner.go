@@ -191,6 +191,9 @@ func gazTags(words []string) []string {
 			n = len(words) - i
 		}
 		matched := 0
+		if r, _ := utf8.DecodeRuneInString(words[i]); !unicode.IsUpper(r) {
+			n = 0 // names start with a capital: "total" is not Total
+		}
 		for ; n >= 1; n-- {
 			if k, ok := gazKind[strings.Join(low[i:i+n], " ")]; ok {
 				out[i] = "B-" + k
