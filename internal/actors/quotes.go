@@ -257,17 +257,26 @@ func (x *extractor) findSpeaker(d *nlp.Doc, si int, own map[[2]int]*cluster, inQ
 			s.verb = v
 			return s
 		}
-		// Over an appositive: "Carlos Mendes, the IMF's mission chief, told".
-		if j > 0 && toks[j].Text == "," {
-			for k := j - 1; k > 0 && j-k < 14; k-- {
-				if toks[k].Text == "," {
-					if c := own[[2]int{si, k - 1}]; c != nil && c.typ == domain.Person {
-						return &speaker{c: c, verb: v}
+		// Over an appositive or an aside: "Carlos Mendes, the IMF's mission
+		// chief, told", "Gerry Conlon - who was wrongly convicted - said".
+		if j > 0 {
+			if open := opener(toks[j].Text); open != "" {
+				verbs := 0
+				for k := j - 1; k > 0 && j-k < 16; k-- {
+					if toks[k].Text == open {
+						if c := own[[2]int{si, k - 1}]; c != nil && c.typ == domain.Person {
+							return &speaker{c: c, verb: v}
+						}
+						break
 					}
-					break
-				}
-				if isQuote(toks[k].Text) || strings.HasPrefix(toks[k].Tag, "VB") {
-					break
+					if strings.HasPrefix(toks[k].Tag, "VB") {
+						verbs++
+					}
+					// A comma aside has no verb of its own ("speaking in
+					// Berlin" is fine); a dash or bracket aside may.
+					if isQuote(toks[k].Text) || (open == "," && verbs > 0 && toks[k].Tag != "VBG") {
+						break
+					}
 				}
 			}
 		}
@@ -380,4 +389,15 @@ func (x *extractor) description(d *nlp.Doc, si, a, b int) *speaker {
 		break
 	}
 	return s
+}
+
+// opener returns the mark that opens an aside closed by close.
+func opener(close string) string {
+	switch close {
+	case ",", "-", "\u2013", "\u2014", "--":
+		return close
+	case ")":
+		return "("
+	}
+	return ""
 }
