@@ -249,3 +249,15 @@ func TestSummaryRaisesSalience(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractEmpty(t *testing.T) {
+	cards, facts := Extract(nil, nil)
+	if len(cards) != 0 || len(facts) != 0 {
+		t.Errorf("no articles: %d cards, %d facts", len(cards), len(facts))
+	}
+	d := nlp.Analyze(&domain.Article{Paragraphs: []string{"nothing here at all."}}, 0)
+	d.Article = nil // an analysis without its article must not crash
+	if cards, _ := Extract([]*nlp.Doc{d}, &domain.Summary{}); len(cards) != 0 {
+		t.Errorf("cards %+v from a sentence without names", cards)
+	}
+}
