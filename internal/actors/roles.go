@@ -59,6 +59,8 @@ func (x *extractor) roles(d *nlp.Doc) {
 				c.setRole(r, 1)
 			} else if r := appositive(d, toks, m.last, own, m.sent); r != "" {
 				c.setRole(r, 2)
+			} else if r := affiliation(d, toks, m.last, own, m.sent); r != "" {
+				c.setRole(r, 3)
 			}
 		}
 	}
@@ -197,4 +199,25 @@ func isWord(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// affiliation reads "Cara Diemont of IT firm Dimension Data": the
+// organisation a person speaks for, when no title is given.
+func affiliation(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, si int) string {
+	if i+2 >= len(toks) || !strings.EqualFold(toks[i+1].Text, "of") {
+		return ""
+	}
+	for j := i + 2; j < len(toks) && j <= i+7; j++ {
+		if c := own[[2]int{si, j}]; c != nil && c.typ == domain.Organization {
+			for j+1 < len(toks) && own[[2]int{si, j + 1}] == c {
+				j++
+			}
+			return d.Body[toks[i+2].Start:toks[j].End]
+		}
+		t := toks[j]
+		if t.Text == "," || t.Text == "." || isQuote(t.Text) || strings.HasPrefix(t.Tag, "VB") {
+			break
+		}
+	}
+	return ""
 }
