@@ -36,13 +36,16 @@ type briefingView struct {
 
 	filterBar   *fyne.Container
 	filterLabel *widget.Label
+	textBox     *fyne.Container // hint, filter bar and text: re-laid out when the bar shows
+	findActor   *widget.Button
 	text        *fyne.Container
 	paragraphs  []*prose
 
 	actors     *fyne.Container
 	cards      []*actorCard
 	moreActors *widget.Button
-	allActors  bool // show every actor, not just the first few
+	actorBox   *fyne.Container // the grid and the Show all button
+	allActors  bool            // show every actor, not just the first few
 	facts      *fyne.Container
 	articles   *fyne.Container
 
@@ -82,15 +85,18 @@ func (v *briefingView) buildUI() {
 	summary := section("Summary", container.NewHBox(v.editsLabel, v.resetEdits), container.NewVBox(lengthRow, v.summary))
 
 	v.filterLabel = &widget.Label{Wrapping: fyne.TextWrapWord}
+	v.findActor = &widget.Button{Text: "In other briefings", Icon: theme.SearchIcon(), Importance: widget.LowImportance, OnTapped: v.onFindActor}
 	v.filterBar = container.NewBorder(nil, nil, widget.NewIcon(theme.VisibilityIcon()),
-		&widget.Button{Text: "Show all text", Icon: theme.CancelIcon(), OnTapped: v.onClearFilter}, v.filterLabel)
+		container.NewHBox(v.findActor, &widget.Button{Text: "Show all text", Icon: theme.CancelIcon(), OnTapped: v.onClearFilter}), v.filterLabel)
 	v.filterBar.Hide()
 	hint := newNote("Highlighted sentences are the summary. Click one to drop it, click any other to pin it.", true)
 	v.text = container.NewVBox()
-	text := section("Article text", nil, container.NewVBox(hint, v.filterBar, v.text))
+	v.textBox = container.NewVBox(hint, v.filterBar, v.text)
+	text := section("Article text", nil, v.textBox)
 
 	v.actors = container.NewAdaptiveGrid(2)
 	v.moreActors = &widget.Button{Importance: widget.LowImportance, Icon: theme.MenuExpandIcon(), OnTapped: v.onMoreActors}
+	v.actorBox = container.NewVBox(v.actors, v.moreActors)
 	v.facts = container.NewVBox()
 	v.articles = container.NewVBox()
 	add := &widget.Button{Icon: theme.ContentAddIcon(), Importance: widget.LowImportance, OnTapped: v.onAddArticles}
@@ -98,7 +104,7 @@ func (v *briefingView) buildUI() {
 
 	left := container.NewVScroll(container.NewPadded(container.NewVBox(summary, widget.NewSeparator(), text)))
 	right := container.NewVScroll(container.NewPadded(container.NewVBox(
-		section("Key actors", nil, container.NewVBox(v.actors, v.moreActors)),
+		section("Key actors", nil, v.actorBox),
 		widget.NewSeparator(),
 		section("Key numbers and dates", nil, v.facts),
 		widget.NewSeparator(),
@@ -157,6 +163,7 @@ func (v *briefingView) show(b *domain.Briefing) {
 	v.showActors()
 	v.showFacts()
 	v.showArticles()
+	v.root.(*fyne.Container).Refresh() // re-layout: parts were shown or hidden
 }
 
 // metaLine says where the briefing's articles come from.
@@ -325,6 +332,11 @@ func (v *briefingView) showText() {
 		v.text.Add(p)
 	}
 	if v.filter != nil {
+		if v.selected >= 0 {
+			v.findActor.Show()
+		} else {
+			v.findActor.Hide()
+		}
 		v.filterLabel.SetText(fmt.Sprintf("Showing %s about %s.", plural(len(v.filter), "sentence"), v.filterName))
 		v.filterBar.Show()
 		for ai := range b.Articles {
@@ -334,7 +346,7 @@ func (v *briefingView) showText() {
 				}
 			}
 		}
-		v.text.Refresh()
+		v.textBox.Refresh()
 		return
 	}
 	v.filterBar.Hide()
@@ -346,7 +358,7 @@ func (v *briefingView) showText() {
 			addPara(spans)
 		}
 	}
-	v.text.Refresh()
+	v.textBox.Refresh()
 }
 
 // paragraphSpans cuts an article's paragraphs into sentence spans using the
@@ -425,6 +437,7 @@ const actorsShown = 6
 func (v *briefingView) onMoreActors() {
 	v.allActors = !v.allActors
 	v.showActors()
+	v.actorBox.Refresh()
 }
 
 // showFacts lists key numbers and dates; clicking one shows its sentence.
@@ -580,6 +593,14 @@ func (v *briefingView) onActorTapped(i int) {
 	for j, c := range v.cards {
 		c.setSelected(j == i)
 	}
+}
+
+// onFindActor lists the library's briefings that mention the selected actor.
+func (v *briefingView) onFindActor() {
+	if v.b == nil || v.selected < 0 || v.selected >= len(v.b.Analysis.Actors) {
+		return
+	}
+	v.d.sidebar.setActor(v.b.Analysis.Actors[v.selected].Name)
 }
 
 func (v *briefingView) onFactTapped(i int) {

@@ -62,6 +62,7 @@ type desk struct {
 	dialog      *dialog.CustomDialog // the dialog Escape closes
 	progress    *widget.ProgressBar  // an import running in the background
 	progressBox *fyne.Container      // holds progress at a fixed width
+	statusBar   *fyne.Container      // re-laid out when its buttons show or hide
 	details     *widget.Button       // shows the background import's dialog again
 }
 
@@ -109,7 +110,8 @@ func (d *desk) buildUI() fyne.CanvasObject {
 	d.progressBox.Hide()
 	d.details = &widget.Button{Text: "Show import", Icon: theme.ListIcon(), Importance: widget.LowImportance}
 	d.details.Hide()
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.progressBox, d.details, d.undoButton), d.status)
+	d.statusBar = container.NewBorder(nil, nil, nil, container.NewHBox(d.progressBox, d.details, d.undoButton), d.status)
+	bar := d.statusBar
 	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, split)
 }
 
@@ -439,6 +441,7 @@ func (d *desk) onDelete() {
 	d.showEmpty()
 	d.setStatus(fmt.Sprintf("Deleted %q.", b.Title))
 	d.undoButton.Show()
+	d.statusBar.Refresh()
 }
 
 // onUndoDelete brings back the briefing deleted last.
@@ -450,6 +453,7 @@ func (d *desk) onUndoDelete() {
 	p.stop()
 	d.pending = nil
 	d.undoButton.Hide()
+	d.statusBar.Refresh()
 	d.sidebar.hide(0)
 	d.setStatus(fmt.Sprintf("Restored %q.", p.title))
 	d.openBriefing(p.id)
@@ -464,6 +468,7 @@ func (d *desk) commitDelete() {
 	p.stop()
 	d.pending = nil
 	d.undoButton.Hide()
+	d.statusBar.Refresh()
 	d.run(func() {
 		err := d.svc.Delete(context.Background(), p.id)
 		d.do(func() {

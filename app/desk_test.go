@@ -701,3 +701,35 @@ func richText(rt *widget.RichText) string {
 	}
 	return b.String()
 }
+
+func TestActorFindsOtherBriefings(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-reaction.txt"), fixture(t, "drought-aid.txt"), fixture(t, "harbour-talks.txt"))
+	h.d.sidebar.list.Select(0)
+	h.flush()
+	v := h.d.view
+	okafor := -1
+	for i, a := range v.current().Analysis.Actors {
+		if strings.Contains(a.Name, "Okafor") {
+			okafor = i
+		}
+	}
+	if okafor < 0 || okafor >= len(v.cards) {
+		t.Skipf("the actor engine found no card for Lena Okafor: %+v", v.current().Analysis.Actors)
+	}
+	test.Tap(v.cards[okafor])
+	if !v.findActor.Visible() {
+		t.Fatal("no way to find the actor in other briefings")
+	}
+	test.Tap(v.findActor)
+	h.flush()
+	s := h.d.sidebar
+	if !s.actor.Visible() || len(s.items) != 2 {
+		t.Fatalf("actor filter: chip visible %v, %d briefings (want the 2 harbour ones): %+v", s.actor.Visible(), len(s.items), s.items)
+	}
+	test.Tap(s.actor)
+	h.flush()
+	if s.actor.Visible() || len(s.items) != 3 {
+		t.Errorf("clearing the actor filter shows %d briefings", len(s.items))
+	}
+}

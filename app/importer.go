@@ -33,6 +33,7 @@ type importJob struct {
 	stop    *widget.Button
 	close   *widget.Button
 	hide    *widget.Button
+	buttons *fyne.Container
 
 	results    []domain.ImportResult
 	cancelled  bool
@@ -60,7 +61,8 @@ func (j *importJob) buildUI() fyne.CanvasObject {
 	j.close = &widget.Button{Text: "Close", Importance: widget.HighImportance, OnTapped: j.onClose}
 	j.close.Hide()
 	j.hide = &widget.Button{Text: "Continue in background", Icon: theme.VisibilityOffIcon(), OnTapped: j.onBackground}
-	buttons := container.NewHBox(j.hide, layout.NewSpacer(), j.stop, j.close)
+	j.buttons = container.NewHBox(j.hide, layout.NewSpacer(), j.stop, j.close)
+	buttons := j.buttons
 	top := container.NewVBox(j.current, j.bar, j.summary)
 	return container.NewBorder(top, buttons, nil, nil, j.list)
 }
@@ -160,6 +162,7 @@ func (j *importJob) onBackground() {
 	d.details.SetText("Show import")
 	d.details.OnTapped = j.onForeground
 	d.details.Show()
+	d.statusBar.Refresh()
 }
 
 // onForeground shows the dialog again.
@@ -167,6 +170,7 @@ func (j *importJob) onForeground() {
 	j.background = false
 	j.d.progressBox.Hide()
 	j.d.details.Hide()
+	j.d.statusBar.Refresh()
 	j.d.showDialog(j.dlg)
 }
 
@@ -202,6 +206,8 @@ func (j *importJob) onDone(res []domain.ImportResult) {
 		j.d.details.SetText("Show results")
 	}
 	j.close.Show()
+	j.buttons.Refresh()
+	j.d.statusBar.Refresh()
 	j.d.setStatus(summary)
 	j.d.onImported(j.into, j.results)
 

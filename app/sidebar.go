@@ -37,6 +37,7 @@ type sidebar struct {
 	period *widget.Select
 	source *widget.SelectEntry
 	list   *widget.List
+	actor  *widget.Button // the actor filter, shown while one is set
 	count  *widget.Label
 	empty  *widget.Label
 
@@ -51,7 +52,9 @@ type sidebar struct {
 	stopper    func()
 	sources    map[string]bool
 	sourceList []string
-	partH      [4]float32 // heights of a row's header, title, meta and snippet
+	actorName  string
+	top        *fyne.Container // search and filters
+	partH      [4]float32      // heights of a row's header, title, meta and snippet
 }
 
 func newSidebar(d *desk) *sidebar {
@@ -77,7 +80,10 @@ func (s *sidebar) buildUI() fyne.CanvasObject {
 	s.empty = &widget.Label{Text: "No briefings yet.\nDrop articles on the window to make one.", Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
 	s.empty.Hide()
 	filters := container.NewGridWithColumns(2, s.period, s.source)
-	top := container.NewVBox(heading("Library"), s.search, filters)
+	s.actor = &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, IconPlacement: widget.ButtonIconTrailingText, OnTapped: func() { s.setActor("") }}
+	s.actor.Hide()
+	s.top = container.NewVBox(heading("Library"), s.search, filters, s.actor)
+	top := s.top
 	return container.NewBorder(top, s.count, nil, nil, container.NewStack(s.list, container.NewPadded(s.empty)))
 }
 
@@ -250,7 +256,7 @@ func (s *sidebar) onFilterChanged(string) { s.onSearchChanged("") }
 
 // query builds the list query from the search box and filters.
 func (s *sidebar) query(offset int) domain.ListQuery {
-	q := domain.ListQuery{Search: strings.TrimSpace(s.search.Text), Source: strings.TrimSpace(s.source.Text), Offset: offset, Limit: pageSize}
+	q := domain.ListQuery{Search: strings.TrimSpace(s.search.Text), Source: strings.TrimSpace(s.source.Text), Actor: s.actorName, Offset: offset, Limit: pageSize}
 	now := s.now()
 	y, m, d := now.Date()
 	today := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
@@ -343,7 +349,20 @@ func (s *sidebar) updateCount() {
 }
 
 func (s *sidebar) filtered() bool {
-	return strings.TrimSpace(s.search.Text) != "" || s.period.Selected != periodAll || strings.TrimSpace(s.source.Text) != ""
+	return strings.TrimSpace(s.search.Text) != "" || s.period.Selected != periodAll || strings.TrimSpace(s.source.Text) != "" || s.actorName != ""
+}
+
+// setActor lists only briefings that mention the actor; "" lists all.
+func (s *sidebar) setActor(name string) {
+	s.actorName = name
+	if name == "" {
+		s.actor.Hide()
+	} else {
+		s.actor.SetText("Mentioning " + name)
+		s.actor.Show()
+	}
+	s.top.Refresh()
+	s.reload()
 }
 
 // reselect keeps the open briefing highlighted after the list reloads.
