@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -174,7 +175,7 @@ func metaLine(b *domain.Briefing) string {
 	a := b.Articles[0]
 	var parts []string
 	for _, s := range []string{a.Source, a.Credit} {
-		if s != "" && !contains(parts, s) {
+		if s != "" && !slices.Contains(parts, s) {
 			parts = append(parts, s)
 		}
 	}
@@ -194,15 +195,6 @@ func metaLine(b *domain.Briefing) string {
 		parts = append(parts, a.Origin.Name)
 	}
 	return strings.Join(parts, " · ")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // showLength sets the length control from the briefing.
@@ -547,7 +539,7 @@ func (v *briefingView) pinSentence(r domain.SentenceRef) {
 func (v *briefingView) dropSentence(r domain.SentenceRef) {
 	e := &v.b.Edits
 	e.Pinned = without(e.Pinned, r)
-	if !contains2(e.Dropped, r) {
+	if !slices.Contains(e.Dropped, r) {
 		e.Dropped = append(e.Dropped, r)
 	}
 	v.save("Sentence dropped from the summary.")
@@ -561,15 +553,6 @@ func without(refs []domain.SentenceRef, r domain.SentenceRef) []domain.SentenceR
 		}
 	}
 	return out
-}
-
-func contains2(refs []domain.SentenceRef, r domain.SentenceRef) bool {
-	for _, x := range refs {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }
 
 func (v *briefingView) onResetEdits() {
@@ -697,6 +680,7 @@ func (v *briefingView) rename(title string) {
 	}
 	v.b.Title = title
 	v.title.SetText(title)
+	v.d.win.SetTitle(title + " — Briefdesk")
 	v.save("Briefing renamed.")
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -361,7 +362,7 @@ func TestPinAndDropSentence(t *testing.T) {
 	p.tapSpan(i)
 	h.flush()
 	b := v.current()
-	if !contains2(b.Edits.Dropped, chosen.ref) {
+	if !slices.Contains(b.Edits.Dropped, chosen.ref) {
 		t.Fatalf("dropped %+v not in edits %+v", chosen.ref, b.Edits)
 	}
 	for _, s := range b.Analysis.Summary.Sentences {
@@ -377,11 +378,11 @@ func TestPinAndDropSentence(t *testing.T) {
 	for _, s := range b.Analysis.Summary.Sentences {
 		in = in || s.SentenceRef == plain.ref
 	}
-	if !contains2(b.Edits.Pinned, plain.ref) || !in {
+	if !slices.Contains(b.Edits.Pinned, plain.ref) || !in {
 		t.Fatalf("pinned %+v: edits %+v, in summary %v", plain.ref, b.Edits, in)
 	}
 	stored, err := h.eng.Briefing(t.Context(), b.ID)
-	if err != nil || !contains2(stored.Edits.Pinned, plain.ref) {
+	if err != nil || !slices.Contains(stored.Edits.Pinned, plain.ref) {
 		t.Fatalf("pin not saved: %v", err)
 	}
 	// A real click on the pinned sentence's words drops it again.
@@ -394,7 +395,7 @@ func TestPinAndDropSentence(t *testing.T) {
 		}
 	}
 	h.flush()
-	if contains2(v.current().Edits.Pinned, plain.ref) {
+	if slices.Contains(v.current().Edits.Pinned, plain.ref) {
 		t.Error("clicking the pinned sentence did not drop it")
 	}
 	test.Tap(v.resetEdits)
