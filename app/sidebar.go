@@ -87,42 +87,33 @@ func (s *sidebar) buildUI() fyne.CanvasObject {
 	return container.NewBorder(top, s.count, nil, nil, container.NewStack(s.list, container.NewPadded(s.empty)))
 }
 
-// row is one list entry: an optional date-group header, the title, the
-// sources line and, when searching, the highlighted snippet.
-type row struct {
+// libraryRow is one list entry: an optional date-group header, the title,
+// the sources line and, when searching, the highlighted snippet.
+type libraryRow struct {
+	widget.BaseWidget
 	group   *widget.Label
 	title   *widget.Label
 	meta    *widget.RichText
 	snippet *widget.RichText
+	box     *fyne.Container
 }
 
 func (s *sidebar) createRow() fyne.CanvasObject {
-	r := &row{
+	r := &libraryRow{
 		group:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance, SizeName: theme.SizeNameCaptionText},
 		title:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
 		meta:    newNote("", false),
 		snippet: &widget.RichText{Truncation: fyne.TextTruncateEllipsis, Segments: snippetSegments("[match]")},
 	}
-	box := container.NewVBox(r.group, r.title, r.meta, r.snippet)
-	box.Objects = append(box.Objects, &rowRef{r: r})
-	return box
-}
-
-// rowRef carries a row's widgets inside its container; it draws nothing.
-type rowRef struct {
-	widget.BaseWidget
-	r *row
-}
-
-func (*rowRef) MinSize() fyne.Size { return fyne.Size{} }
-func (r *rowRef) CreateRenderer() fyne.WidgetRenderer {
+	r.box = container.NewVBox(r.group, r.title, r.meta, r.snippet)
 	r.ExtendBaseWidget(r)
-	return widget.NewSimpleRenderer(container.NewWithoutLayout())
+	return r
 }
+
+func (r *libraryRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
 
 func (s *sidebar) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	box := o.(*fyne.Container)
-	r := box.Objects[len(box.Objects)-1].(*rowRef).r
+	r := o.(*libraryRow)
 	it := s.items[id]
 	if g := s.groupOf(id); g != "" {
 		r.group.SetText(strings.ToUpper(g))
@@ -139,7 +130,7 @@ func (s *sidebar) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	} else {
 		r.snippet.Hide()
 	}
-	box.Refresh() // re-layout: the header or snippet may have been shown or hidden
+	r.box.Refresh() // re-layout: the header or snippet may have been shown or hidden
 	if s.more && !s.loading && id >= len(s.items)-10 {
 		s.loadPage(len(s.items))
 	}
@@ -224,9 +215,9 @@ func snippetSegments(snippet string) []widget.RichTextSegment {
 // rowHeight is the height of item id, which depends on its header and snippet.
 func (s *sidebar) rowHeight(id int) float32 {
 	if s.partH[1] == 0 {
-		r := s.createRow().(*fyne.Container)
-		for i := range s.partH {
-			s.partH[i] = r.Objects[i].MinSize().Height
+		r := s.createRow().(*libraryRow)
+		for i, o := range r.box.Objects {
+			s.partH[i] = o.MinSize().Height
 		}
 	}
 	pad := theme.Padding()
