@@ -10,6 +10,7 @@ package main
 
 import (
 	"encoding/gob"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"hash/fnv"
@@ -49,6 +50,7 @@ func main() {
 	rounds := flag.Int("rounds", 3, "coordinate ascent rounds")
 	ablate := flag.Bool("ablate", false, "score the model with each weight set to zero in turn")
 	setw := flag.String("set", "", "override weights: name=value,... (names as in FeatureNames, redundancy, duplicate)")
+	out := flag.String("out", "", "write the ranker's summaries as PREFIX-SET.jsonl, for rouge.py")
 	check := flag.Bool("check", false, "print ROUGE of the first 1500 bytes of each BBC text, to compare with rouge.py")
 	flag.Parse()
 
@@ -109,6 +111,13 @@ func main() {
 	if *fit {
 		m = fitModel(sets, m, *rounds)
 		fmt.Printf("fitted model:\n%s\n", goModel(m))
+	}
+	if *out != "" {
+		for _, s := range sets {
+			if err := write(s, &m, *out+"-"+s.name+".jsonl"); err != nil {
+				log.Fatal(err)
+			}
+		}
 	}
 	for _, s := range sets {
 		start := time.Now()
@@ -302,4 +311,28 @@ func baseline(s *set, pick func(*item, int) []int) string {
 		}
 	}
 	return fmt.Sprintf("all %s  train %s  held-out %s", all.Scale(1/float64(len(s.items))), train.Scale(1/float64(max(nt, 1))), hold.Scale(1/float64(max(nh, 1))))
+}
+
+// write saves the ranker's summaries in rouge.py's system format.
+func write(s *set, m *summary.Model, path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(f)
+	for _, it := range s.items {
+		sum := it.prep.Summarize(m, domain.Length{Sentences: it.c.Sentences}, domain.Edits{})
+		rec := struct {
+			ID        string   `json:"id"`
+			Sentences []string `json:"sentences"`
+		}{ID: it.c.ID}
+		for _, x := range sum.Sentences {
+			rec.Sentences = append(rec.Sentences, x.Text)
+		}
+		if err := enc.Encode(rec); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
 }
