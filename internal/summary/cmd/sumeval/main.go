@@ -4,8 +4,9 @@
 //	go run -tags sqlite_fts5 ./internal/summary/cmd/sumeval            # score DefaultModel and baselines
 //	go run -tags sqlite_fts5 ./internal/summary/cmd/sumeval -fit       # coordinate ascent on the train split
 //
-// Analysed articles are cached in -cache (gob), keyed by set name, so only
-// the first run pays for prose tagging.
+// With -cache DIR, analysed articles are kept (gob) keyed by set name and
+// size, so that repeated tuning runs skip tagging; clear DIR after changing
+// the nlp package.
 package main
 
 import (
@@ -44,7 +45,7 @@ type set struct {
 
 func main() {
 	data := flag.String("data", "../shared/eval/summaries", "folder with bbc.jsonl and cnndm.jsonl")
-	cache := flag.String("cache", filepath.Join(os.TempDir(), "briefdesk-sumeval"), "cache folder for analysed articles")
+	cache := flag.String("cache", "", "cache folder for analysed articles (none by default: a stale cache would hide changes to nlp)")
 	limit := flag.Int("limit", 0, "articles per set (0: all)")
 	fit := flag.Bool("fit", false, "fit the weights by coordinate ascent on the train split")
 	rounds := flag.Int("rounds", 3, "coordinate ascent rounds")
@@ -139,7 +140,10 @@ func load(s *set, data, cache string, limit int) error {
 	}
 	cpath := filepath.Join(cache, fmt.Sprintf("%s-%d.gob", s.name, len(cases)))
 	var docs []*nlp.Doc
-	if f, err := os.Open(cpath); err == nil {
+	if cache == "" {
+		cpath = ""
+	}
+	if f, err := os.Open(cpath); cpath != "" && err == nil {
 		err = gob.NewDecoder(f).Decode(&docs)
 		f.Close()
 		if err != nil || len(docs) != len(cases) {
@@ -154,7 +158,7 @@ func load(s *set, data, cache string, limit int) error {
 		}
 		el := time.Since(start)
 		log.Printf("%s: analysed %d articles in %v (%.1f articles/s)", s.name, len(docs), el.Round(time.Millisecond), float64(len(docs))/el.Seconds())
-		if err := os.MkdirAll(cache, 0o755); err == nil {
+		if err := os.MkdirAll(cache, 0o755); cpath != "" && err == nil {
 			if f, err := os.Create(cpath); err == nil {
 				if err := gob.NewEncoder(f).Encode(docs); err != nil {
 					log.Print(err)
