@@ -224,12 +224,17 @@ func (d *desk) start(paths []string) {
 	}
 	d.setStatus("Preparing the library…")
 	d.run(func() {
-		_, err := s.EnsureSamples(context.Background())
+		added, err := s.EnsureSamples(context.Background())
 		d.do(func() {
-			if err != nil {
+			switch {
+			case err != nil:
 				log.Printf("briefdesk: samples: %v", err)
+				d.setStatus("Library: " + d.svc.Path())
+			case len(added) > 0:
+				d.setStatus("Sample articles were added to the new library so there is something to try. Drop your own articles anywhere.")
+			default:
+				d.setStatus("Library: " + d.svc.Path())
 			}
-			d.setStatus("Library: " + d.svc.Path())
 			d.sidebar.reload()
 			d.importSources(paths, 0)
 		})
