@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -732,5 +733,30 @@ func TestActorFindsOtherBriefings(t *testing.T) {
 	h.flush()
 	if s.actor.Visible() || len(s.items) != 3 {
 		t.Errorf("clearing the actor filter shows %d briefings", len(s.items))
+	}
+}
+
+func TestShortcuts(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
+	sc, ok := h.w.Canvas().(fyne.Shortcutable)
+	if !ok {
+		t.Skip("test canvas takes no shortcuts")
+	}
+	sc.TypedShortcut(scFind)
+	if h.w.Canvas().Focused() != h.d.sidebar.search {
+		t.Error("Ctrl+F does not focus the search box")
+	}
+	h.w.Canvas().Unfocus()
+	for _, s := range []*desktop.CustomShortcut{scPrint, scExport, scPrefs} {
+		sc.TypedShortcut(s)
+		h.flush()
+		if h.d.dialog == nil {
+			t.Fatalf("%s opened no dialog", s.ShortcutName())
+		}
+		h.d.onTypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if h.d.dialog != nil {
+			t.Fatalf("Escape did not close the dialog of %s", s.ShortcutName())
+		}
 	}
 }
