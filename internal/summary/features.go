@@ -275,20 +275,7 @@ func overlapSim(a, b *sentence) float64 {
 	if la < 2 || lb < 2 {
 		return 0
 	}
-	shared := 0
-	i, j := 0, 0
-	for i < la && j < lb {
-		switch {
-		case a.vec.keys[i] == b.vec.keys[j]:
-			shared++
-			i++
-			j++
-		case a.vec.keys[i] < b.vec.keys[j]:
-			i++
-		default:
-			j++
-		}
-	}
+	shared := sharedTerms(a.vec, b.vec)
 	return float64(shared) / (math.Log(float64(la)) + math.Log(float64(lb)))
 }
 

@@ -296,3 +296,24 @@ func TestSummarizeLargeBriefing(t *testing.T) {
 		t.Errorf("got %d sentences, want 6", len(sum.Sentences))
 	}
 }
+
+// TestSummarizeNearDuplicates checks that a lightly edited wire copy of a
+// sentence already chosen from another article is not chosen again.
+func TestSummarizeNearDuplicates(t *testing.T) {
+	docs := analyse(t, "testdata/harbour-a.txt")
+	copyArt := &domain.Article{Title: "Valmora dockers strike", Paragraphs: []string{
+		"Dockers at the port of Valmora walked out on Tuesday, halting grain exports from the country's largest harbour for the first time in 12 years.",
+		"The government said it would not intervene before the weekend.",
+	}}
+	docs = append(docs, nlp.Analyze(copyArt, 1))
+	sum := Summarize(docs, domain.Length{Sentences: 6}, domain.Edits{})
+	leads := 0
+	for _, s := range sum.Sentences {
+		if strings.Contains(s.Text, "walked out on Tuesday, halting grain exports") {
+			leads++
+		}
+	}
+	if leads != 1 {
+		t.Errorf("the strike lead appears %d times: %q", leads, texts(sum.Sentences))
+	}
+}

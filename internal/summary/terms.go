@@ -107,3 +107,30 @@ func cosine(a, b vector) float64 {
 	}
 	return s
 }
+
+// sharedTerms counts the terms two vectors have in common.
+func sharedTerms(a, b vector) int {
+	shared := 0
+	i, j := 0, 0
+	for i < len(a.keys) && j < len(b.keys) {
+		switch {
+		case a.keys[i] == b.keys[j]:
+			shared++
+			i++
+			j++
+		case a.keys[i] < b.keys[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return shared
+}
+
+// containment is the share of the smaller vector's terms found in the other.
+func containment(a, b vector) float64 {
+	if len(a.keys) == 0 || len(b.keys) == 0 {
+		return 0
+	}
+	return float64(sharedTerms(a, b)) / float64(min(len(a.keys), len(b.keys)))
+}

@@ -39,6 +39,7 @@ func (t *Scores) Add(s Scores) { t.R1 += s.R1; t.R2 += s.R2; t.RL += s.RL }
 // Scale multiplies every measure by x.
 func (t Scores) Scale(x float64) Scores { return Scores{t.R1 * x, t.R2 * x, t.RL * x} }
 
+// String formats the scores as percentages, "R1 / R2 / RL".
 func (t Scores) String() string {
 	return fmt.Sprintf("%5.2f / %5.2f / %5.2f", 100*t.R1, 100*t.R2, 100*t.RL)
 }
