@@ -5,6 +5,7 @@
 package app
 
 import (
+	"briefdesk/assets"
 	"context"
 	"errors"
 	"fmt"
@@ -62,6 +63,7 @@ type renderFunc func(w io.Writer, b *domain.Briefing, f exportFormat, opts brief
 // Run opens the library and shows the main window until it is closed.
 func Run(opts Options) error {
 	a := fyneapp.NewWithID(engine.AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Briefdesk")
 	w.Resize(fyne.NewSize(1280, 820))
 

@@ -9,3 +9,8 @@ import "embed"
 //
 //go:embed samples
 var Samples embed.FS
+
+// Icon is the application icon, 512×512 PNG (drawn in icon.svg).
+//
+//go:embed icon.png
+var Icon []byte

@@ -11,7 +11,7 @@ PKGS=(
   gcc pkg-config make git ca-certificates
   libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev
   libxi-dev libxxf86vm-dev libxkbcommon-dev
-  xvfb xauth x11-utils imagemagick
+  xvfb xauth x11-utils xdotool imagemagick
   poppler-utils
   cups cups-client cups-bsd printer-driver-cups-pdf
   python3

@@ -43,7 +43,8 @@ func DefaultLibraryPath() (string, error) {
 // promoted; Engine adds what needs analysis.
 type Engine struct {
 	*library.Library
-	mu sync.Mutex // serialises imports so duplicate checks see each other
+	mu      sync.Mutex // serialises imports so duplicate checks see each other
+	created bool       // the library file was made by this Open
 }
 
 // Open opens the library at path, creating its folder if needed.
@@ -51,11 +52,12 @@ func Open(path string) (*Engine, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, &domain.InputError{Path: path, Reason: "cannot create the library folder", Err: err}
 	}
+	_, statErr := os.Stat(path)
 	lib, err := library.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{Library: lib}, nil
+	return &Engine{Library: lib, created: errors.Is(statErr, os.ErrNotExist)}, nil
 }
 
 // Analyze runs the whole analysis of a briefing's articles: one language pass
@@ -187,7 +189,9 @@ func (e *Engine) Update(ctx context.Context, b *domain.Briefing) error {
 }
 
 // Delete removes a briefing.
-func (e *Engine) Delete(ctx context.Context, id int64) error { return e.Library.DeleteBriefing(ctx, id) }
+func (e *Engine) Delete(ctx context.Context, id int64) error {
+	return e.Library.DeleteBriefing(ctx, id)
+}
 
 // WriteBrief renders b as a one-page PDF brief.
 func WriteBrief(w io.Writer, b *domain.Briefing, opts brief.Options) error {

@@ -145,4 +145,16 @@ func TestEnsureSamples(t *testing.T) {
 	if again, _ := e.EnsureSamples(ctx); len(again) != 0 {
 		t.Errorf("samples imported twice")
 	}
+	for _, it := range items {
+		e.DeleteBriefing(ctx, it.ID)
+	}
+	e.Close()
+	reopened, err := Open(e.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reopened.Close()
+	if again, _ := reopened.EnsureSamples(ctx); len(again) != 0 {
+		t.Errorf("samples came back into a library the officer emptied")
+	}
 }

@@ -12,12 +12,16 @@ import (
 	"briefdesk/internal/ingest"
 )
 
-// EnsureSamples fills an empty library with the bundled sample articles, so a
-// first start has briefings to show. It does nothing when the library already
-// holds a briefing. Samples whose names share the word after the number
+// EnsureSamples fills a new library with the bundled sample articles, so a
+// first start has briefings to show. It does nothing for a library that
+// existed before Open (even an emptied one: the officer cleared it on
+// purpose) or that already holds a briefing. Samples whose names share the word after the number
 // ("01-halvard-...", "02-halvard-...") are one story and become one
 // multi-article briefing.
 func (e *Engine) EnsureSamples(ctx context.Context) ([]domain.ImportResult, error) {
+	if !e.created {
+		return nil, nil
+	}
 	items, err := e.Library.Briefings(ctx, domain.ListQuery{Limit: 1})
 	if err != nil || len(items) > 0 {
 		return nil, err
