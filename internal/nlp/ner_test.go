@@ -104,3 +104,19 @@ func BenchmarkLoadModel(b *testing.B) {
 		}
 	}
 }
+
+// The GUI analyses briefings in the background while the CLI may run
+// several: the shared models must be safe to use at once.
+func TestAnalyzeConcurrent(t *testing.T) {
+	a := &domain.Article{Paragraphs: []string{"Foreign Minister Sergey Lavrov met Antony Blinken in Geneva on Friday."}}
+	want := len(Analyze(a, 0).Entities)
+	done := make(chan int)
+	for i := 0; i < 4; i++ {
+		go func() { done <- len(Analyze(a, 0).Entities) }()
+	}
+	for i := 0; i < 4; i++ {
+		if got := <-done; got != want {
+			t.Errorf("concurrent analysis found %d entities, want %d", got, want)
+		}
+	}
+}
