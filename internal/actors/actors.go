@@ -525,8 +525,8 @@ func (x *extractor) mergeParts(doc int) {
 		if strings.Contains(word, " ") || isAcronym(word) {
 			continue
 		}
-		if _, ok := nlp.CountryOf(word); ok {
-			continue
+		if _, ok := nlp.CountryOf(word); ok || nlp.KnownPlace(word) {
+			continue // "Washington" is not the "Washington Post"
 		}
 		var target *cluster
 		n := 0

@@ -261,3 +261,15 @@ func TestExtractEmpty(t *testing.T) {
 		t.Errorf("cards %+v from a sentence without names", cards)
 	}
 }
+
+func TestPlaceNotMergedIntoNamesakeOrg(t *testing.T) {
+	a := &domain.Article{Paragraphs: []string{
+		"The Washington Post reported that officials in Washington were divided.",
+		"Washington has not commented on the report.",
+	}}
+	cards, _ := analyse(t, a)
+	post, wash := card(cards, "Washington Post"), card(cards, "Washington")
+	if post == nil || wash == nil || post == wash {
+		t.Errorf("cards %+v: want Washington and the Washington Post apart", cards)
+	}
+}
