@@ -33,9 +33,11 @@ type cluster struct {
 	role     string
 	roleRank int // lower is better: 1 title before the name, 2 appositive, 3 description
 	quotes   []domain.Quote
-	subject  []domain.SentenceRef // sentences where the actor is the subject
-	order    int
-	votes    map[string]int // entity labels the tagger gave the names
+	subject  []domain.SentenceRef // sentences where the actor, named, is the subject
+	// sentences where a pronoun for the actor is the subject
+	pronSubject []domain.SentenceRef
+	order       int
+	votes       map[string]int // entity labels the tagger gave the names
 }
 
 // vote records the tagger's label for one proper mention. A card's type is
@@ -457,6 +459,7 @@ func (x *extractor) absorb(a, b *cluster) {
 	a.mentions = append(a.mentions, b.mentions...)
 	a.quotes = append(a.quotes, b.quotes...)
 	a.subject = append(a.subject, b.subject...)
+	a.pronSubject = append(a.pronSubject, b.pronSubject...)
 	if b.role != "" {
 		a.setRole(b.role, b.roleRank)
 	}
@@ -846,7 +849,8 @@ func containsFold(list []string, s string) bool {
 }
 
 // did picks the line that says what the actor did: the first sentence in
-// which the actor is the subject and that does not open with a quotation
+// which the actor is the subject (named, else by pronoun) and that does
+// not open with a quotation
 // (the quote shows on the card already), else the first such sentence that
 // mentions it, shortened to one line.
 func (x *extractor) did(c *cluster, refs []domain.SentenceRef) string {
@@ -858,14 +862,19 @@ func (x *extractor) did(c *cluster, refs []domain.SentenceRef) string {
 		}
 		return ""
 	}
-	subj := append([]domain.SentenceRef(nil), c.subject...)
-	sort.Slice(subj, func(i, j int) bool {
-		if subj[i].Article != subj[j].Article {
-			return subj[i].Article < subj[j].Article
-		}
-		return subj[i].Index < subj[j].Index
-	})
-	for _, set := range [][]domain.SentenceRef{subj, refs} {
+	sorted := func(in []domain.SentenceRef) []domain.SentenceRef {
+		out := append([]domain.SentenceRef(nil), in...)
+		sort.Slice(out, func(i, j int) bool {
+			if out[i].Article != out[j].Article {
+				return out[i].Article < out[j].Article
+			}
+			return out[i].Index < out[j].Index
+		})
+		return out
+	}
+	// Named subjects first: "Stoltenberg warned ..." reads better on a card
+	// than "He reaffirmed ...".
+	for _, set := range [][]domain.SentenceRef{sorted(c.subject), sorted(c.pronSubject), refs} {
 		for _, r := range set {
 			if t := text(r); t != "" && !opensQuote(t) {
 				return oneLine(t, 30)

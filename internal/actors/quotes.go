@@ -98,7 +98,7 @@ func (x *extractor) attribute(d *nlp.Doc, quotes []qspan, skip map[int]bool) {
 		}
 		// Who the sentence is about: its grammatical subject, roughly the
 		// first actor named before the verb.
-		subj := (*cluster)(nil)
+		subj, byPronoun := (*cluster)(nil), false
 		for j := 0; j < len(toks) && j < 4; j++ {
 			if inQ(toks[j].Start) {
 				break
@@ -109,7 +109,7 @@ func (x *extractor) attribute(d *nlp.Doc, quotes []qspan, skip map[int]bool) {
 			}
 			low := strings.ToLower(toks[j].Text)
 			if (low == "he" || low == "she") && focus != nil {
-				subj = focus
+				subj, byPronoun = focus, true
 				focus.mentions = append(focus.mentions, mention{doc: d.Index, sent: si, first: j, last: j, text: toks[j].Text})
 				break
 			}
@@ -118,7 +118,12 @@ func (x *extractor) attribute(d *nlp.Doc, quotes []qspan, skip map[int]bool) {
 			}
 		}
 		if subj != nil {
-			subj.subject = append(subj.subject, domain.SentenceRef{Article: d.Index, Index: si})
+			ref := domain.SentenceRef{Article: d.Index, Index: si}
+			if byPronoun {
+				subj.pronSubject = append(subj.pronSubject, ref)
+			} else {
+				subj.subject = append(subj.subject, ref)
+			}
 		}
 		switch {
 		case found != nil && found.c != nil && found.c.typ == domain.Person:
