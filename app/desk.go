@@ -232,6 +232,11 @@ func (d *desk) start(paths []string) {
 				d.setStatus("Library: " + d.svc.Path())
 			case len(added) > 0:
 				d.setStatus("Sample articles were added to the new library so there is something to try. Drop your own articles anywhere.")
+				if len(paths) == 0 && added[0].BriefingID != 0 {
+					// The first sample is a two-article story: show it, so a
+					// first start opens on a whole briefing, not an empty view.
+					d.openBriefing(added[0].BriefingID)
+				}
 			default:
 				d.setStatus("Library: " + d.svc.Path())
 			}
