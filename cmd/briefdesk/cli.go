@@ -292,7 +292,9 @@ type jsonActor struct {
 	Mentions int      `json:"mentions"`
 	Salience float64  `json:"salience"`
 	Level    string   `json:"level"`
-	Quotes   []string `json:"quotes"`
+	Quotes   []string `json:"quotes"`      // direct quotes, verbatim
+	Reported []string `json:"paraphrases"` // reported speech ("he said that ...")
+	Did      string   `json:"did,omitempty"`
 }
 
 type jsonFact struct {
@@ -326,12 +328,16 @@ func cmdActors(args []string, stdout, stderr io.Writer) int {
 		} else {
 			an := engine.Analyze([]*domain.Article{a}, domain.Length{}, domain.Edits{})
 			for _, ac := range an.Actors {
-				j := jsonActor{Name: ac.Name, Type: string(ac.Type), Role: ac.Role, Aliases: ac.Aliases, Mentions: ac.Mentions, Salience: round(ac.Salience), Level: ac.Level, Quotes: []string{}}
+				j := jsonActor{Name: ac.Name, Type: string(ac.Type), Role: ac.Role, Aliases: ac.Aliases, Mentions: ac.Mentions, Salience: round(ac.Salience), Level: ac.Level, Quotes: []string{}, Reported: []string{}, Did: ac.Did}
 				if j.Aliases == nil {
 					j.Aliases = []string{}
 				}
 				for _, q := range ac.Quotes {
-					j.Quotes = append(j.Quotes, q.Text)
+					if q.Direct {
+						j.Quotes = append(j.Quotes, q.Text)
+					} else {
+						j.Reported = append(j.Reported, q.Text)
+					}
 				}
 				out.Actors = append(out.Actors, j)
 			}
@@ -358,6 +364,9 @@ func cmdActors(args []string, stdout, stderr io.Writer) int {
 			}
 			for _, q := range ac.Quotes {
 				fmt.Fprintf(stdout, "               “%s”\n", q)
+			}
+			for _, q := range ac.Reported {
+				fmt.Fprintf(stdout, "               said: %s\n", q)
 			}
 		}
 		fmt.Fprintln(stdout)
