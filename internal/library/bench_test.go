@@ -14,6 +14,7 @@ import (
 	"bufio"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -542,4 +543,44 @@ func BenchmarkAddArticleAt100k(b *testing.B) {
 	if _, err := l.PurgeTrash(ctx, time.Time{}); err != nil {
 		b.Fatal(err)
 	}
+}
+
+// BenchmarkNearDupAt100k measures the near-duplicate lookup of an import in
+// the full generated library (index scan plus the SQL check of candidates)
+// and reports the one-off cost of loading the index.
+func BenchmarkNearDupAt100k(b *testing.B) {
+	l := benchLibrary(b)
+	ctx := context.Background()
+	errRollback := fmt.Errorf("rollback")
+	l.sims.invalidate()
+	start := time.Now()
+	if err := l.write(ctx, func(tx *sql.Tx) error { return l.sims.sync(ctx, tx) }); err != nil {
+		b.Fatal(err)
+	}
+	load := time.Since(start)
+	r := rand.New(rand.NewPCG(7, 7))
+	found := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		h := l.sims.hashes[r.IntN(len(l.sims.hashes))] ^ 1<<r.IntN(64) // a light edit of a stored story
+		if i%2 == 1 {
+			h = r.Uint64() // an unrelated story
+		}
+		err := l.write(ctx, func(tx *sql.Tx) error {
+			id, err := l.nearDup(ctx, tx, h, 0)
+			if id != 0 {
+				found++
+			}
+			if err != nil {
+				return err
+			}
+			return errRollback
+		})
+		if err != errRollback {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(found)/float64(b.N), "found/op")
+	b.ReportMetric(float64(load.Microseconds())/1000, "load-ms")
+	b.ReportMetric(float64(len(l.sims.hashes)), "hashes")
 }

@@ -10,9 +10,11 @@
 // recorded in schema_migration and PRAGMA user_version):
 //
 //   - article: metadata, body (paragraphs joined by blank lines), text_hash
-//     (unique), simhash; original: the original bytes, apart so that scans
-//     never page through blobs; simband: the SimHash cut into four 16-bit
-//     bands for near-duplicate lookup.
+//     (unique), simhash (covered by an index, which the in-memory
+//     near-duplicate index of simindex.go loads); original: the original
+//     bytes, apart so that scans never page through blobs; simband: the
+//     SimHash cut into four 16-bit bands (still written, no longer read:
+//     bands only find pairs 3 bits apart).
 //   - briefing (with a deleted time for the trash), briefing_article (the
 //     officer's order), analysis (summary sentences as compact JSON whose
 //     text is cut from the bodies on load; facts), actor and quote (so that
@@ -63,6 +65,7 @@ type Library struct {
 	path string
 	w    *sql.DB // one connection: every write goes through it
 	r    *sql.DB // query-only readers
+	sims simIndex
 }
 
 // dsn builds the connection string: every pooled connection gets the

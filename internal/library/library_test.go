@@ -218,7 +218,7 @@ func TestDuplicatesAndNearDuplicates(t *testing.T) {
 		t.Errorf("near-duplicate import: %+v, %v; want NearDup %d", r, err, first.ArticleID)
 	}
 	c := sample(4)
-	c.SimHash = sample(1).SimHash ^ 0xFF // 8 bits apart: different story
+	c.SimHash = sample(1).SimHash ^ 0xFFFFF // 20 bits apart: different story
 	r, err = l.AddArticle(ctx, c, &domain.Briefing{Title: c.Title})
 	if err != nil || r.NearDup != 0 {
 		t.Errorf("distant SimHash flagged: %+v, %v", r, err)

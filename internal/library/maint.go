@@ -171,6 +171,7 @@ func (l *Library) Restore(ctx context.Context, src string) error {
 		return fileError(l.path, op, err)
 	}
 	dc.Close()
+	l.sims.invalidate()
 	return l.migrate(ctx)
 }
 
