@@ -46,12 +46,33 @@ var (
 	furnitureRe = regexp.MustCompile(`^(?i:advertisement|supported by|story continues below|continue reading|share (?:this|on|via)|skip (?:to|advert)|image (?:source|caption|copyright)|media (?:caption|playback)|getty images$|related (?:topics|articles|stories|content|coverage)|more on this story|read more\b|also read|see also|follow (?:us|@)|sign up\b|subscribe (?:now|to)|click here|listen to this article|watch:|(?:\d+ )?min(?:ute)? read$)`)
 	copyRe      = regexp.MustCompile(`^(?i:(?:©|\(c\)|copyright)\s.{0,150}|all rights reserved\.?)$`)
 	bulletRe    = regexp.MustCompile(`^[•·▪●■◆►‣◦*\-–]\s*`)
-	// Datelines: "GENEVA, March 3 (Reuters) - ", "LONDON, England (CNN) -- ",
-	// "(CNN)", "WASHINGTON (AP) — ", "Dhaka, Bangladesh (CNN)".
-	datelineRe = regexp.MustCompile(`^((?:\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ ,]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,5},?\s*(?:(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?),?\s*)?)?\((\p{Lu}[\p{L}&.\- ]{0,38}[\p{L}.])\))\s*(?:(?:--|—|–|-)\s*)?`)
-	capsDateRe = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’\- ]{2,30}(?:, \p{Lu}[\p{L}. ]{1,25})?(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?)\s+(?:--|—|–)\s+`)
-	monthYear  = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b\d{1,2}/\d{1,2}/\d{4}\b`)
+	monthYear   = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b\d{1,2}/\d{1,2}/\d{4}\b`)
 )
+
+// Datelines: "GENEVA, March 3 (Reuters) - ", "LONDON, England (CNN) -- ",
+// "(CNN)", "WASHINGTON (AP) — ", "VELMORA, 14 March - ", "Kyiv, Ukraine – ",
+// "RIO DE JANEIRO, 3 March 2026 (Reuters) —". datelineRe reads an optional
+// head (place, optional region, optional date; or a date alone), then an
+// agency in brackets, a separating dash or both; parseDateline decides
+// whether what it read is a dateline.
+var datelineRe = regexp.MustCompile(`^((?:` + dlPlace + `(?:,\s*` + dlPlace + `){0,2}(?:,?\s+` + dlDate + `)?|` + dlDate + `)?)` +
+	`\s*(?:\((\p{Lu}[\p{L}&.\- ]{0,38}[\p{L}.])\)(` + dlSep + `)?|(` + dlSep + `))`)
+
+const (
+	// dlPlace is a place of up to four capitalised words, with the
+	// particles of names such as "Rio de Janeiro" or "Dar es Salaam".
+	dlPlace = `\p{Lu}[\p{L}\p{M}.'’\-]*(?:\s(?:(?:de|da|do|dos|das|del|della|di|du|des|la|le|les|el|al|es|of|upon|on|am|an|sur|en)\s)*\p{Lu}[\p{L}\p{M}.'’\-]*){0,3}`
+	dlMonth = `(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+	dlDay   = `\d{1,2}(?:st|nd|rd|th)?`
+	dlSep   = `\s*(?:--|—|–)\s*|\s+-\s+`
+	dlWeek  = `(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
+	// dlDate is "March 3", "3 March", either with a year, a weekday before
+	// them, or a weekday alone.
+	dlDate = `(?:(?:` + dlWeek + `,?\s+)?(?:` + dlMonth + `\s+` + dlDay + `(?:,?\s+\d{4})?|` + dlDay + `\s+` + dlMonth + `(?:,?\s+\d{4})?)|` + dlWeek + `)`
+)
+
+// dlDateRe finds the date part of a dateline head.
+var dlDateRe = regexp.MustCompile(`(?:,?\s+|^)` + dlDate + `$`)
 
 // agencies maps what stands in a dateline's brackets to a publication name.
 var agencies = map[string]string{
@@ -294,19 +315,30 @@ func reporters(s string) string {
 }
 
 // parseDateline splits a wire dateline off the first body paragraph and
-// returns the rest.
+// returns the rest. With an agency in brackets the head may be anything
+// place-like; without one, a separating dash is required and the head must
+// be an all-capitals place, carry a date, or name a region ("Kyiv,
+// Ukraine"), so that "Geneva, the city of talks, ..." or "NATO — the
+// alliance" stay sentences.
 func (d *doc) parseDateline(p string) string {
-	if m := datelineRe.FindStringSubmatchIndex(p); m != nil {
-		rest := p[m[1]:]
+	m := datelineRe.FindStringSubmatchIndex(p)
+	if m == nil || m[1] == 0 {
+		return p
+	}
+	head := strings.TrimSpace(p[m[2]:m[3]])
+	hasAgency, hasSep := m[4] >= 0, m[8] >= 0
+	rest := strings.TrimLeftFunc(p[m[1]:], unicode.IsSpace)
+	r, _ := utf8.DecodeRuneInString(rest)
+	if rest == "" || !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"“‘'(", r) {
+		return p
+	}
+	if hasAgency {
 		agency := p[m[4]:m[5]]
 		if !datelineAgency(agency) {
 			return p
 		}
-		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"“‘'(", r) {
-			return p
-		}
 		if d.dateline == "" {
-			d.dateline = strings.TrimSpace(p[m[2]:m[3]])
+			d.dateline = strings.TrimSpace(p[:m[5]+1])
 		}
 		if d.source == "" {
 			d.source = agency
@@ -316,18 +348,40 @@ func (d *doc) parseDateline(p string) string {
 		}
 		return rest
 	}
-	if m := capsDateRe.FindStringSubmatchIndex(p); m != nil {
-		place := p[m[2]:m[3]]
-		next, _ := utf8.DecodeRuneInString(p[m[1]:])
-		if strings.Count(place, " ") <= 4 && len(p)-m[1] > 20 && !notDateline[strings.ToLower(place)] &&
-			(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune("\"“‘'", next)) {
-			if d.dateline == "" {
-				d.dateline = place
-			}
-			return p[m[1]:]
-		}
+	if !hasSep || head == "" || len(rest) < 20 {
+		return p
 	}
-	return p
+	place := head
+	hasDate := false
+	if dm := dlDateRe.FindStringIndex(head); dm != nil {
+		place, hasDate = strings.TrimSpace(head[:dm[0]]), true
+	}
+	if place == "" || !plainDateline(place, hasDate) {
+		return p
+	}
+	if d.dateline == "" {
+		d.dateline = head
+	}
+	return rest
+}
+
+// plainDateline accepts the place of a dateline that has no agency.
+func plainDateline(place string, hasDate bool) bool {
+	city, region, hasRegion := strings.Cut(place, ",")
+	low := strings.ToLower(place)
+	first := strings.ToLower(strings.Fields(city)[0])
+	if notDateline[low] || notDateline[strings.ToLower(city)] || notDateline[first] || calendarWord[first] ||
+		strings.Contains(low, "'s ") || strings.HasSuffix(low, "'s") || strings.Contains(low, "’s") {
+		return false
+	}
+	if hasDate || strings.ToUpper(city) == city {
+		return true
+	}
+	// Title case without a date: "Kyiv, Ukraine" or a single word.
+	if hasRegion {
+		return len(strings.Fields(city)) <= 3 && len(strings.Fields(region)) <= 2
+	}
+	return len(strings.Fields(city)) == 1
 }
 
 // datelineAgency accepts a bracket that names a news organisation ("CNN",
