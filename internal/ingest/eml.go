@@ -114,9 +114,14 @@ func emlMessage(msg *mail.Message, depth int) (*doc, error) {
 		return nil, &domain.InputError{Reason: "e-mail body is not text"}
 	}
 	text = normalize(text)
-	text, fwdSubject := unwrapForward(text)
+	text, fwdSubject, fwdDate := unwrapForward(text)
 	if fwdSubject != "" {
 		subject = fwdSubject
+	}
+	// The forwarded message's date is when the article was sent out; the
+	// outer one only when a colleague passed it on.
+	if t, ok := findDate(strings.Replace(fwdDate, " at ", " ", 1)); ok {
+		date = t
 	}
 	h := hints{title: oneLine(subjPrefix.ReplaceAllString(subject, ""))}
 	d := structure(text, h)
@@ -270,9 +275,10 @@ func decodeHeader(s string) string {
 
 // unwrapForward keeps the innermost forwarded message of a body: the text
 // after the last "Forwarded message" marker, without its header block, and
-// returns its subject. It also removes ">" quoting and the signature.
-func unwrapForward(text string) (string, string) {
-	subject := ""
+// returns its subject and date. It also removes ">" quoting and the
+// signature.
+func unwrapForward(text string) (string, string, string) {
+	subject, date := "", ""
 	if locs := fwdMarker.FindAllStringIndex(text, -1); len(locs) > 0 {
 		rest := text[locs[len(locs)-1][1]:]
 		lines := strings.Split(strings.TrimLeft(rest, "\n"), "\n")
@@ -280,8 +286,11 @@ func unwrapForward(text string) (string, string) {
 		for ; i < len(lines); i++ {
 			l := lines[i]
 			if m := fwdHeader.FindStringSubmatch(l); m != nil {
-				if strings.HasPrefix(strings.ToLower(strings.TrimLeft(l, "> ")), "subject") {
+				switch key := strings.ToLower(strings.TrimLeft(l, "> ")); {
+				case strings.HasPrefix(key, "subject"):
 					subject = strings.TrimSpace(m[1])
+				case strings.HasPrefix(key, "date"), strings.HasPrefix(key, "sent"):
+					date = strings.TrimSpace(m[1])
 				}
 				continue
 			}
@@ -321,5 +330,5 @@ func unwrapForward(text string) (string, string) {
 		}
 		out = append(out, l)
 	}
-	return strings.Join(out, "\n"), subject
+	return strings.Join(out, "\n"), subject, date
 }

@@ -299,7 +299,8 @@ func textContent(n *html.Node) string {
 // cleanByline turns readability's "By Jane Doe | 3 min read" into a name.
 func cleanByline(s string) string {
 	s = oneLine(s)
-	if k := strings.Index(s, "|"); k > 0 {
+	// "By Jane Doe | 3 min read", "Jane Doe · 25 November 2026".
+	if k := strings.IndexAny(s, "|·•"); k > 0 {
 		s = strings.TrimSpace(s[:k])
 	}
 	low := strings.ToLower(s)

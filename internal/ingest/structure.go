@@ -40,13 +40,19 @@ var (
 	creditRe   = regexp.MustCompile(`^(?i)(?:credit|source)\s*[|:]\s*(.{1,80})$`)
 	captionRe  = regexp.MustCompile(`^(?i)(?:\(?(?:photo|image|picture|photograph|caption|file photo|pictured)(?: credit)?\s*[:|]|\[(?:photo|image)[^\]]*\]$)`)
 	reportRe   = regexp.MustCompile(`^(?:\(|--\s*|—\s*)(?i:(?:additional )?(?:reporting|writing|editing|compiled|reporting and writing) by)\s*([^)]*)\)?\.?$`)
-	contribRe  = regexp.MustCompile(`^(?i:.{3,150} contributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\.?)$`)
-	reportTail = regexp.MustCompile(`\s*\((?i:(?:additional )?(?:reporting|writing) by)[^()]*\)\.?$`)
+	// "Reporting by A in Geneva; editing by B | Northline Press" closes a wire
+	// copy without brackets; the names are checked before it is taken.
+	bareReportRe = regexp.MustCompile(`^(?i:(?:additional )?(?:reporting|writing|reporting and writing) by)\s+([^|()]{3,250}?)\.?(?:\s*\|\s*([^|]{2,60}))?$`)
+	inPlace      = regexp.MustCompile(` in \p{Lu}[\p{L}\p{M}.'’\-]*(?: \p{Lu}[\p{L}\p{M}.'’\-]*)*`) // "Ann Berg in Geneva"
+	contribRe    = regexp.MustCompile(`^(?i:.{3,150} contributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\.?)$`)
+	reportTail   = regexp.MustCompile(`\s*\((?i:(?:additional )?(?:reporting|writing) by)[^()]*\)\.?$`)
 	// Web page furniture that survives extraction or copy and paste.
-	furnitureRe = regexp.MustCompile(`^(?i:advertisement|supported by|story continues below|continue reading|share (?:this|on|via)|skip (?:to|advert)|image (?:source|caption|copyright)|media (?:caption|playback)|getty images$|related (?:topics|articles|stories|content|coverage)|more on this story|read more\b|also read|see also|follow (?:us|@)|sign up\b|subscribe (?:now|to)|click here|listen to this article|watch:|(?:\d+ )?min(?:ute)? read$)`)
-	copyRe      = regexp.MustCompile(`^(?i:(?:©|\(c\)|copyright)\s.{0,150}|all rights reserved\.?)$`)
-	bulletRe    = regexp.MustCompile(`^[•·▪●■◆►‣◦*\-–]\s*`)
-	monthYear   = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b\d{1,2}/\d{1,2}/\d{4}\b`)
+	furnitureRe = regexp.MustCompile(`^(?i:advertisement|supported by|story continues below|continue reading|share (?:this|on|via)|skip (?:to|advert)|image (?:source|caption|copyright)|media (?:caption|playback)|getty images$|related (?:topics|articles|stories|content|coverage)|more on this story|read more\b|also read|see also|follow (?:us|@)|sign up\b|subscribe (?:now|to)|click here|listen to this article|watch:|(?:\d+ )?min(?:ute)? read$|back to top$|most (?:read|popular|viewed|shared)$|(?:print|email|share) (?:this )?(?:article|story|page)$|we use cookies\b|(?:accept|reject|manage) (?:all|cookies|preferences)\b|(?:topics|tags|filed under):)`)
+	// A correction or update note at the end is about the article, not part of it.
+	noteRe    = regexp.MustCompile(`^(?i:(?:correction|clarification|editor'?s note)\s*[:\-–—]|this (?:article|story|report|piece) (?:was|has been) (?:amended|corrected|updated|edited|changed)\b)`)
+	copyRe    = regexp.MustCompile(`^(?i:(?:©|\(c\)|copyright)\s.{0,150}|all rights reserved\.?)$`)
+	bulletRe  = regexp.MustCompile(`^[•·▪●■◆►‣◦*\-–]\s*`)
+	monthYear = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b\d{1,2}/\d{1,2}/\d{4}\b`)
 )
 
 // Datelines: "GENEVA, March 3 (Reuters) - ", "LONDON, England (CNN) -- ",
@@ -95,10 +101,15 @@ lead:
 		switch {
 		case d.title != "" && sameText(p, d.title):
 		case d.standfirst != "" && sameText(p, d.standfirst):
+		case d.standfirst != "" && i+1 < len(paras) && restates(p, d.standfirst):
+			// The page's standfirst, worded a little differently from its
+			// description: the visible one is what the reader saw.
+			d.standfirst = p
 		case d.parseByline(p):
 		case d.parseDate(p):
 		case d.parseCredit(p):
 		case captionRe.MatchString(p) && len(p) < 300:
+		case breadcrumb(p), furnitureRe.MatchString(p) && len(p) < 200:
 		case bulletRe.MatchString(p) && isBullet(p) && len(p) < 400 && i+1 < len(paras):
 			s := strings.TrimSpace(bulletRe.ReplaceAllString(p, ""))
 			if d.standfirst == "" {
@@ -122,7 +133,15 @@ lead:
 			if d.byline == "" {
 				d.byline = reporters(m[1])
 			}
-		} else if !d.parseCredit(p) && !copyRe.MatchString(p) && !contribRe.MatchString(p) && !(captionRe.MatchString(p) && len(p) < 300) {
+		} else if m := bareReportRe.FindStringSubmatch(p); m != nil && namesLike(inPlace.ReplaceAllString(reporters(m[1]), "")) {
+			if d.byline == "" {
+				d.byline = reporters(m[1])
+			}
+			if src := strings.TrimSpace(m[2]); src != "" && d.credit == "" {
+				d.credit = src
+			}
+		} else if !d.parseCredit(p) && !copyRe.MatchString(p) && !contribRe.MatchString(p) && !(captionRe.MatchString(p) && len(p) < 300) &&
+			!(noteRe.MatchString(p) && len(p) < 400) && !breadcrumb(p) {
 			break
 		}
 		body = body[:len(body)-1]
@@ -141,7 +160,7 @@ lead:
 	// layout, not content.
 	out := body[:0:0]
 	for _, p := range body {
-		if (captionRe.MatchString(p) && len(p) < 300) || creditRe.MatchString(p) || furnitureRe.MatchString(p) && len(p) < 200 {
+		if (captionRe.MatchString(p) && len(p) < 300) || creditRe.MatchString(p) || furnitureRe.MatchString(p) && len(p) < 200 || breadcrumb(p) {
 			continue
 		}
 		out = append(out, p)
@@ -187,6 +206,71 @@ func isBullet(p string) bool {
 	return true
 }
 
+// crumbSep splits breadcrumb trails and section labels.
+// Slashes, pipes and ">" count only between spaces: "Swindon/Notts Co" is a
+// fixture list, not a trail.
+var crumbSep = regexp.MustCompile(`\s*[›»→]\s*|\s+[>|/]\s+`)
+
+// breadcrumb reports whether p is a navigation trail or section label such
+// as "World › Halvard Valley" or "Home / News / Europe": a short line of two
+// or more capitalised segments of a few words, with no sentence punctuation.
+// Sentences that use the same characters ("52 / 48", "Kestria > Dravonia on
+// every measure") fail on length, capitals or lower-case words.
+func breadcrumb(p string) bool {
+	if len(p) > 120 || strings.ContainsAny(p, ".!?\"“”:;") {
+		return false
+	}
+	if !crumbSep.MatchString(p) {
+		return false
+	}
+	segs := crumbSep.Split(strings.TrimSpace(p), -1)
+	n := 0
+	for _, s := range segs {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		ws := strings.Fields(s)
+		r, _ := utf8.DecodeRuneInString(s)
+		if len(ws) > 5 || !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+		// Labels are capitalised ("Science and Technology", "Middle
+		// East"); a phrase with several lower-case words is prose.
+		lower := 0
+		for _, w := range ws[1:] {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameParticles[w] && w != "the" && w != "for" {
+				lower++
+			}
+		}
+		if lower > 1 {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// restates reports whether paragraph p says what standfirst s says: most of
+// p's words are in s and p is no longer than s and a half.
+func restates(p, s string) bool {
+	pw, sw := words(p), words(s)
+	if len(pw) < 4 || len(pw) > len(sw)*3/2 {
+		return false
+	}
+	in := make(map[string]bool, len(sw))
+	for _, w := range sw {
+		in[w] = true
+	}
+	n := 0
+	for _, w := range pw {
+		if in[w] {
+			n++
+		}
+	}
+	return n*10 >= len(pw)*8
+}
+
 // sameText compares two lines ignoring case, punctuation and spacing.
 func sameText(a, b string) bool {
 	return strings.Join(words(a), " ") == strings.Join(words(b), " ") && len(words(a)) > 0
@@ -197,12 +281,14 @@ func (d *doc) parseByline(p string) bool {
 		return false
 	}
 	// "By Jane Doe | Published 3 March 2022" carries two fields.
-	if k := strings.Index(p, " | "); k > 0 && bylineRe.MatchString(p[:k]) {
-		d.parseByline(p[:k])
-		if !d.parseDate(strings.TrimSpace(p[k+3:])) {
-			d.credit = strings.TrimSpace(p[k+3:])
+	for _, sep := range []string{" | ", " · ", " • "} {
+		if k := strings.Index(p, sep); k > 0 && bylineRe.MatchString(p[:k]) {
+			d.parseByline(p[:k])
+			if tail := strings.TrimSpace(p[k+len(sep):]); !d.parseDate(tail) {
+				d.credit = tail
+			}
+			return true
 		}
-		return true
 	}
 	m := bylineRe.FindStringSubmatch(p)
 	if m == nil {
@@ -273,6 +359,12 @@ func (d *doc) parseDate(p string) bool {
 	rest := p[:loc[0]] + p[loc[1]:]
 	if strings.ContainsAny(rest, ".!?") && !strings.Contains(rest, ":") {
 		return false
+	}
+	// "Harbourline Dispatch · 23 November 2026" names the publication.
+	if name := strings.Trim(strings.TrimSpace(p[:loc[0]]), "·•|–—- "); name != "" && d.source == "" &&
+		strings.ContainsAny(p[:loc[0]], "·•|") && len(strings.Fields(name)) <= 5 && namesLike(name) &&
+		!calendarWord[strings.ToLower(strings.Fields(name)[0])] && !dateLeadRe.MatchString(name) {
+		d.source = name
 	}
 	if t, ok := findDate(p); ok && d.published.IsZero() {
 		d.published = t
