@@ -5,6 +5,7 @@ package actors
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -173,13 +174,23 @@ func (x *extractor) doc(d *nlp.Doc) {
 		}
 		return false
 	}
+	dateEnd := x.datelines(d)
 	ents := make([]nlp.Entity, 0, len(d.Entities))
-	for _, e := range tidy(d) {
+	for _, e := range x.splitCoordinated(d, tidy(d)) {
 		if skip[e.Sentence] || x.excluded[strings.ToLower(e.Text)] || junk(e.Text) || nlp.KnownEvent(e.Text) {
 			continue
 		}
+		if end, ok := dateEnd[e.Sentence]; ok && e.Start < end {
+			continue // "GENEVA, November 24 (Northline Press) -"
+		}
+		if isCredit(d, e) {
+			x.excluded[strings.ToLower(e.Text)] = true
+			continue
+		}
+		e.Label = headLabel(e)
 		ents = append(ents, e)
 	}
+	x.placesByEvidence(d, ents)
 	// People first, full names before single words, so that "Stoltenberg"
 	// finds "Jens Stoltenberg" wherever the full name comes in the article.
 	sort.SliceStable(ents, func(i, j int) bool {
@@ -235,6 +246,7 @@ func (x *extractor) doc(d *nlp.Doc) {
 		c.addAlias(e.Text)
 		c.mentions = append(c.mentions, mention{doc: d.Index, sent: e.Sentence, first: e.First, last: e.Last, text: e.Text, inQuote: inQuote(e.Start)})
 	}
+	x.unknownDemonyms(d, inQuote)
 	x.mergeAcronyms(d.Index)
 	x.mergeParts(d.Index)
 	x.mergeDescribed(d.Index)
@@ -387,11 +399,13 @@ func isPossessive(t string) bool { return t == "'s" || t == "\u2019s" }
 // organisation of the same article whose initials it spells ("ECOWAS",
 // "Economic Community of West African States").
 func (x *extractor) mergeAcronyms(doc int) {
-	for _, a := range x.clusters {
-		if a.typ != domain.Organization || !a.hasDoc(doc) {
+	// Work on a copy: absorb drops clusters from x.clusters.
+next:
+	for _, a := range append([]*cluster(nil), x.clusters...) {
+		if a.typ != domain.Organization || !a.hasDoc(doc) || !x.live(a) {
 			continue
 		}
-		for f := range a.forms {
+		for _, f := range a.sortedForms() {
 			if !isAcronym(f) {
 				continue
 			}
@@ -399,15 +413,26 @@ func (x *extractor) mergeAcronyms(doc int) {
 				if b == a || b.typ != domain.Organization || !b.hasDoc(doc) {
 					continue
 				}
-				for g := range b.forms {
+				for _, g := range b.sortedForms() {
 					if initials(g) == strings.ReplaceAll(f, ".", "") {
 						x.absorb(b, a)
-						break
+						continue next
 					}
 				}
 			}
 		}
 	}
+}
+
+// live reports whether c is still a cluster of the briefing, not one
+// absorbed into another.
+func (x *extractor) live(c *cluster) bool {
+	for _, o := range x.clusters {
+		if o == c {
+			return true
+		}
+	}
+	return false
 }
 
 func isAcronym(s string) bool {
@@ -443,9 +468,9 @@ func (x *extractor) absorb(a, b *cluster) {
 	if a == b {
 		return
 	}
-	for f, n := range b.forms {
+	for _, f := range b.sortedForms() {
 		a.addForm(f)
-		a.forms[f] += n - 1
+		a.forms[f] += b.forms[f] - 1
 	}
 	for l, n := range b.votes {
 		if a.votes == nil {
@@ -620,7 +645,11 @@ func (x *extractor) bylines(d *nlp.Doc) map[int]bool {
 		t := strings.TrimSpace(s.Text)
 		low := strings.ToLower(t)
 		for _, p := range []string{"by ", "credit", "photo:", "photo by", "reporting by", "editing by", "writing by", "additional reporting", "(reporting", "compiled by"} {
-			if strings.HasPrefix(low, p) && nlp.Words(t) <= 14 {
+			max := 14
+			if strings.HasSuffix(p, " by") || strings.Contains(p, "reporting") {
+				max = 40 // "Reporting by A in Geneva and B in Tarnel; editing by C | Agency"
+			}
+			if strings.HasPrefix(low, p) && nlp.Words(t) <= max {
 				skip[i] = true
 				rest := t[len(p):]
 				rest = strings.TrimLeft(rest, " :|-")
@@ -631,12 +660,22 @@ func (x *extractor) bylines(d *nlp.Doc) map[int]bool {
 	return skip
 }
 
-// splitNames splits "Agnes Szucs and John Smith; AA" into names.
+// creditPlace is where a credit says a reporter worked: "in Geneva".
+var creditPlace = regexp.MustCompile(` in [^,;|&/]+?( and |[,;|&/]|$)`)
+
+// creditRole is what a credit says a name did: "editing by".
+var creditRole = regexp.MustCompile(`(?i)^(?:additional |)(?:reporting|editing|writing|compiled|photos?|graphics|research)(?: by)?\s*:?\s*`)
+
+// splitNames splits "Agnes Szucs and John Smith; AA" into names. The place
+// a reporter filed from ("Reporting by A in Geneva") is not a name of the
+// credit: Geneva may well be an actor of the story.
 func splitNames(s string) []string {
-	s = strings.NewReplacer(" and ", ",", ";", ",", "|", ",", "&", ",", "/", ",", " in ", ",").Replace(s)
+	s = creditPlace.ReplaceAllString(s, "$1")
+	s = strings.NewReplacer(" and ", ",", ";", ",", "|", ",", "&", ",", "/", ",").Replace(s)
 	var out []string
 	for _, p := range strings.Split(s, ",") {
 		p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "By "))
+		p = strings.TrimSpace(creditRole.ReplaceAllString(p, ""))
 		if p != "" {
 			out = append(out, p)
 		}
@@ -793,6 +832,7 @@ func (x *extractor) cards(sum *domain.Summary) []domain.Actor {
 		return out
 	}
 	top := all[0].score
+	usedDid := map[domain.SentenceRef]bool{}
 	for _, s := range all {
 		c := s.c
 		c.typ = c.finalType()
@@ -833,7 +873,7 @@ func (x *extractor) cards(sum *domain.Summary) []domain.Actor {
 			}
 			return a.Sentences[i].Index < a.Sentences[j].Index
 		})
-		a.Did = x.did(c, a.Sentences)
+		a.Did = x.did(c, a.Sentences, usedDid)
 		out = append(out, a)
 	}
 	return out
@@ -848,55 +888,6 @@ func containsFold(list []string, s string) bool {
 	return false
 }
 
-// did picks the line that says what the actor did: the first sentence in
-// which the actor is the subject (named, else by pronoun) and that does
-// not open with a quotation
-// (the quote shows on the card already), else the first such sentence that
-// mentions it, shortened to one line.
-func (x *extractor) did(c *cluster, refs []domain.SentenceRef) string {
-	text := func(r domain.SentenceRef) string {
-		for _, d := range x.docs {
-			if d.Index == r.Article && r.Index < len(d.Sentences) {
-				return d.Sentences[r.Index].Text
-			}
-		}
-		return ""
-	}
-	sorted := func(in []domain.SentenceRef) []domain.SentenceRef {
-		out := append([]domain.SentenceRef(nil), in...)
-		sort.Slice(out, func(i, j int) bool {
-			if out[i].Article != out[j].Article {
-				return out[i].Article < out[j].Article
-			}
-			return out[i].Index < out[j].Index
-		})
-		return out
-	}
-	// Named subjects first: "Stoltenberg warned ..." reads better on a card
-	// than "He reaffirmed ...".
-	for _, set := range [][]domain.SentenceRef{sorted(c.subject), sorted(c.pronSubject), refs} {
-		for _, r := range set {
-			if t := text(r); t != "" && !opensQuote(t) {
-				return oneLine(t, 30)
-			}
-		}
-	}
-	if len(refs) > 0 {
-		return oneLine(text(refs[0]), 30)
-	}
-	return ""
-}
-
 func opensQuote(s string) bool {
 	return strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "\u201c") || strings.HasPrefix(s, "'") || strings.HasPrefix(s, "\u2018")
-}
-
-// oneLine trims text to at most n words, ending with an ellipsis when cut.
-func oneLine(text string, n int) string {
-	text = strings.Join(strings.Fields(text), " ")
-	ws := strings.Fields(text)
-	if len(ws) <= n {
-		return text
-	}
-	return strings.TrimRight(strings.Join(ws[:n], " "), ",;:") + "\u2026"
 }

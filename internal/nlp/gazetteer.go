@@ -413,3 +413,97 @@ func normQuotes(s string) string {
 }
 
 var quoteNorm = strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`)
+
+// The lists below serve the actors package only. They stay out of gazKind
+// on purpose: the entity tagger was trained with gazKind features, and
+// changing them would shift its CoNLL figures without retraining.
+
+// andNames are single names that contain "and": countries, territories
+// and firms a reader never splits in two.
+const andNames = `Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|Saint Kitts and Nevis|St Kitts and Nevis|Saint Vincent and the Grenadines|Sao Tome and Principe|Turks and Caicos|Turks and Caicos Islands|Heard and McDonald Islands|Wallis and Futuna|Saint Pierre and Miquelon|Svalbard and Jan Mayen|Procter and Gamble|Procter & Gamble|Ernst and Young|Ernst & Young|Marks and Spencer|Marks & Spencer|Johnson and Johnson|Johnson & Johnson|Black and Decker|Black & Decker|Crosse and Blackwell|Barnes and Noble|Barnes & Noble|Simon and Schuster|Simon & Schuster|Standard and Poor's|Standard & Poor's|Dolce and Gabbana|Dolce & Gabbana|Rolls and Royce|Bang and Olufsen|Bang & Olufsen|Tate and Lyle|Tate & Lyle|Herbert Smith Freehills|Allen and Overy|Allen & Overy|Clifford Chance|Skadden, Arps|Arm and Hammer|Tom and Jerry|Mumford and Sons`
+
+// wireAgencies are news agencies: in a dateline or a credit they name the
+// source of the text, not an actor of the story.
+const wireAgencies = `Reuters|Thomson Reuters|AP|Associated Press|AFP|Agence France-Presse|Agence France Presse|AA|Anadolu|Anadolu Agency|dpa|DPA|Deutsche Presse-Agentur|Xinhua|TASS|ITAR-TASS|Interfax|RIA|RIA Novosti|EFE|ANSA|Kyodo|Kyodo News|Yonhap|PA|PA Media|Press Association|UPI|United Press International|Bernama|ANI|PTI|Press Trust of India|IRNA|WAFA|SANA|KCNA|Bloomberg|Bloomberg News|Dow Jones|CNA|Antara|APA|Ukrinform|BTA|Tanjug|HINA|Belga|ANP|NTB|TT|Ritzau|STT|Lusa|Europa Press|Notimex|Prensa Latina|Jiji|Jiji Press`
+
+// placeHeads end place names ("Halvard Valley", "Corvan Strait"); a few
+// ("Port", "Gulf", "Mount", "Lake") also start them ("Port of Dastra",
+// "Lake Geneva").
+const placeHeads = `Valley|Valleys|River|Rivers|Mountains|Mountain|Mount|Hills|Highlands|Strait|Straits|Sea|Ocean|Bay|Gulf|Island|Islands|Isles|Peninsula|Desert|Lake|Lakes|Province|Region|District|Oblast|Governorate|Prefecture|Harbour|Harbor|Port|Coast|Plateau|Basin|Canal|Delta|Pass|Heights|Plain|Plains|Steppe|Glacier|Archipelago|Lagoon|Fjord|Estuary|Corridor|Enclave|Territory|Territories|Marshes|Reef|Cape`
+
+// placeLeads start place names followed by "of" or a name ("Port of
+// Dastra", "Gulf of Aden", "Mount Elbrus").
+const placeLeads = `Port|Gulf|Bay|Strait|Straits|Sea|Isle|Island|Islands|Lake|Mount|Cape|Valley|Province|Region|District|Republic|Kingdom|Sultanate|Emirate|Principality|Duchy|Grand Duchy`
+
+// orgHeads end organisation names, or start them before "of"/"for"
+// ("Geneva Centre for Border Mediation", "Ministry of Defence").
+const orgHeads = `Council|Centre|Center|Ministry|Agency|Authority|Authorities|Bank|Fund|Office|Commission|Compact|Alliance|Party|Army|Forces|Force|Navy|Guard|Guards|Press|Wire|Institute|Institution|University|Committee|Union|Association|Federation|Confederation|Organisation|Organization|Foundation|Court|Tribunal|Parliament|Assembly|Congress|Senate|Corporation|Corp|Company|Co|Inc|Ltd|Plc|LLC|Group|Holdings|Front|Movement|League|Coalition|Bureau|Directorate|Secretariat|Programme|Program|Mission|Service|Services|Department|Board|Police|Gendarmerie|Brigade|Brigades|Regiment|Battalion|Militia|Network|News|Times|Post|Journal|Gazette|Herald|Ledger|Tribune|Observer|Television|Radio|Broadcasting|Exchange|Society|Trust|Initiative|Consortium|Partners|Partnership|Industries|Systems|Technologies|Airlines|Airways|Motors|Energy|Shipping|Freight|Logistics|Lines|Telecom|Pharmaceuticals|Capital|Securities|Insurance|Club|Cabinet|Government|Administration|Junta|Church|Synod|Caucus|Chamber|Delegation|Observatory|Watch|Monitor|Forum|Academy|School|College|Hospital|Clinic`
+
+var (
+	gazAndName   = map[string]bool{}
+	gazWire      = map[string]bool{}
+	gazPlaceHead = map[string]bool{}
+	gazPlaceLead = map[string]bool{}
+	gazOrgHead   = map[string]bool{}
+)
+
+func init() {
+	for _, s := range strings.Split(andNames, "|") {
+		gazAndName[strings.ToLower(s)] = true
+	}
+	for _, s := range strings.Split(wireAgencies, "|") {
+		gazWire[s] = true // case matters: "AP" the agency, not "ap"
+	}
+	for _, s := range strings.Split(placeHeads, "|") {
+		gazPlaceHead[s] = true
+	}
+	for _, s := range strings.Split(placeLeads, "|") {
+		gazPlaceLead[s] = true
+	}
+	for _, s := range strings.Split(orgHeads, "|") {
+		gazOrgHead[s] = true
+	}
+}
+
+// IsAndName reports whether name is one name that contains "and" or "&"
+// ("Bosnia and Herzegovina", "Procter & Gamble"), not two names joined.
+func IsAndName(name string) bool {
+	return gazAndName[strings.ToLower(normQuotes(name))] || gazKind[strings.ToLower(normQuotes(name))] != ""
+}
+
+// IsWire reports whether name is a news agency ("Reuters", "AFP", "AA").
+func IsWire(name string) bool { return gazWire[strings.TrimSpace(name)] }
+
+// NameHead types a multi-word name by its head word: "LOC" for "Halvard
+// Valley", "Port of Dastra" or "Gulf of Aden", "ORG" for "Geneva Centre for
+// Border Mediation" or "Northern Defence Compact", "" when the words say
+// nothing. The head is the last word before "of"/"for"/"on", else the last
+// word; a leading place word before "of" ("Port of", "Gulf of") wins.
+func NameHead(name string) string {
+	ws := strings.Fields(normQuotes(name))
+	if len(ws) < 2 {
+		return ""
+	}
+	for i, w := range ws {
+		ws[i] = strings.Trim(w, ".,;:()")
+	}
+	head := ws[len(ws)-1]
+	for i := 1; i < len(ws); i++ {
+		if l := ws[i]; l == "of" || l == "for" || l == "on" || l == "de" {
+			head = ws[i-1]
+			if i == 1 && gazPlaceLead[ws[0]] {
+				return "LOC"
+			}
+			break
+		}
+	}
+	switch {
+	case gazOrgHead[head]:
+		return "ORG"
+	case gazPlaceHead[head]:
+		return "LOC"
+	case (ws[0] == "Mount" || ws[0] == "Lake" || ws[0] == "Cape") && len(ws) == 2:
+		return "LOC"
+	}
+	return ""
+}

@@ -1,0 +1,422 @@
+package actors
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"briefdesk/internal/nlp"
+)
+
+// This file fixes what the tagger gets wrong about names before they become
+// cards: two names joined by "and" read as one, a name's type its head word
+// gives away, unknown (often fictional) countries the text shows to be
+// places, and datelines and wire credits that name no actor.
+
+// entSpan returns e narrowed to tokens a..b of its sentence.
+func entSpan(d *nlp.Doc, e nlp.Entity, a, b int, label string) nlp.Entity {
+	toks := d.Sentences[e.Sentence].Tokens
+	x := e
+	x.First, x.Last, x.Label = a, b, label
+	x.Start, x.End = toks[a].Start, toks[b].End
+	x.Text = strings.TrimSpace(d.Body[x.Start:x.End])
+	return x
+}
+
+// countWord counts the occurrences of name in body as a whole word:
+// "Kestria" in "Kestria's" counts, in "Kestrian" it does not.
+func countWord(body, name string) int {
+	if name == "" {
+		return 0
+	}
+	n := 0
+	for i := 0; ; {
+		k := strings.Index(body[i:], name)
+		if k < 0 {
+			return n
+		}
+		s, e := i+k, i+k+len(name)
+		before, _ := utf8.DecodeLastRuneInString(body[:s])
+		after, _ := utf8.DecodeRuneInString(body[e:])
+		if !isWordRune(before) && !isWordRune(after) {
+			n++
+		}
+		i = e
+	}
+}
+
+func isWordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// splitCoordinated splits a mention the tagger took as one name across
+// "and" ("Kestria and Dravonia") into its two names, when each part is a
+// name on its own: it stands alone elsewhere in the article, is a known
+// place, organisation or person, or both parts are single capitalised
+// words. Single names with "and" stay whole: the listed ones ("Bosnia and
+// Herzegovina", "Procter & Gamble"), structured ones ("Ministry of Trade and
+// Industry"), and a unit the article repeats while never naming its parts
+// alone.
+func (x *extractor) splitCoordinated(d *nlp.Doc, ents []nlp.Entity) []nlp.Entity {
+	out := make([]nlp.Entity, 0, len(ents))
+	for _, e := range ents {
+		left, right, ok := x.coordParts(d, e)
+		if !ok {
+			out = append(out, e)
+			continue
+		}
+		out = append(out, left, right)
+	}
+	return out
+}
+
+// coordParts returns the two names of a coordinated mention, if it is one.
+func (x *extractor) coordParts(d *nlp.Doc, e nlp.Entity) (nlp.Entity, nlp.Entity, bool) {
+	toks := d.Sentences[e.Sentence].Tokens
+	k := -1
+	for i := e.First + 1; i < e.Last; i++ {
+		if t := toks[i].Text; t == "and" || t == "&" {
+			k = i
+			break
+		}
+	}
+	if k < 0 || nlp.IsAndName(e.Text) || nlp.IsAndName(strings.TrimPrefix(e.Text, "the ")) {
+		return e, e, false
+	}
+	for i := e.First; i <= e.Last; i++ {
+		if i != k && startsLower(toks[i].Text) {
+			return e, e, false // "Ministry of Trade and Industry"
+		}
+	}
+	left := entSpan(d, e, e.First, k-1, e.Label)
+	right := entSpan(d, e, k+1, e.Last, e.Label)
+	whole := countWord(d.Body, e.Text)
+	lAlone := countWord(d.Body, left.Text) > whole
+	rAlone := countWord(d.Body, right.Text) > whole
+	if whole >= 2 && !lAlone && !rAlone {
+		return e, e, false // a firm the article always names whole
+	}
+	single := k-1 == e.First && k+1 == e.Last
+	if !(lAlone || x.knownName(left.Text)) || !(rAlone || x.knownName(right.Text)) {
+		if !single || startsLower(left.Text) || startsLower(right.Text) {
+			return e, e, false
+		}
+	}
+	left.Label = partLabel(d, left)
+	right.Label = partLabel(d, right)
+	return left, right, true
+}
+
+// knownName reports whether a part of a coordination is a name in its own
+// right: a listed place or organisation, a person by a known given name, or
+// an actor of an earlier article of the briefing.
+func (x *extractor) knownName(s string) bool {
+	if _, ok := nlp.CountryOf(s); ok {
+		return true
+	}
+	if _, ok := nlp.OrgKey(s); ok || nlp.KnownPlace(s) || nlp.KnownOrg(s) {
+		return true
+	}
+	ws := strings.Fields(s)
+	if len(ws) >= 2 && nlp.IsFirstName(ws[0]) {
+		return true
+	}
+	low := strings.ToLower(s)
+	for _, p := range []string{"per:", "org:", "loc:"} {
+		if x.byKey[p+low] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// partLabel types one part of a split coordination: by the gazetteers, else
+// by the label the tagger gave the part where it stands alone, else as the
+// whole was typed.
+func partLabel(d *nlp.Doc, p nlp.Entity) string {
+	if _, ok := nlp.CountryOf(p.Text); ok || nlp.KnownPlace(p.Text) {
+		return "LOC"
+	}
+	if _, ok := nlp.OrgKey(p.Text); ok || nlp.KnownOrg(p.Text) {
+		return "ORG"
+	}
+	if ws := strings.Fields(p.Text); len(ws) >= 2 && nlp.IsFirstName(ws[0]) {
+		return "PER"
+	}
+	votes := map[string]int{}
+	for _, o := range d.Entities {
+		if o.Text == p.Text {
+			votes[o.Label]++
+		}
+	}
+	best, bn := p.Label, 0
+	for _, l := range []string{"LOC", "ORG", "PER", "MISC"} { // fixed order: ties go to places
+		if votes[l] > bn {
+			best, bn = l, votes[l]
+		}
+	}
+	return best
+}
+
+// headLabel retypes a name by its head word ("Halvard Valley" is a place,
+// "Northern Defence Compact" an organisation). People named with a known
+// given name keep their type ("Michael Bay", "Joan Rivers").
+func headLabel(e nlp.Entity) string {
+	if e.Label == "MISC" {
+		return e.Label
+	}
+	h := nlp.NameHead(e.Text)
+	if h == "" {
+		return e.Label
+	}
+	if ws := strings.Fields(e.Text); e.Label == "PER" && nlp.IsFirstName(ws[0]) {
+		return e.Label
+	}
+	return h
+}
+
+// placeTalk are nouns that, after "X's", show X is a country or region:
+// "Kestria's government", "Dravonia's irrigation water" does not count.
+var placeTalk = set(`government|army|military|armed|navy|air|parliament|president|prime|foreign|defence|defense|interior|capital|border|borders|borderlands|territory|people|population|economy|leaders|leadership|troops|forces|soldiers|ambassador|embassy|envoy|delegation|national|cabinet|regime|opposition|south|north|east|west|southern|northern|eastern|western|coast|ports|cities|provinces|regions|ministry|minister|authorities|officials|citizens|president's|constitution|currency|central`)
+
+// placeFrom are nouns that, before "from X", show X is a place: "troops
+// from Kestria".
+var placeFrom = set(`troops|soldiers|forces|refugees|migrants|delegates|delegation|diplomats|officials|envoys|ministers|exports|imports|shipments|grain|gas|oil|units|observers|people|families|civilians|visitors|fighters|militias`)
+
+// placeScore weighs the article's evidence that an unknown single name is a
+// country or region: its demonym ("Kestrian", "the Dravonian army"),
+// "Kestria's government", "troops from Kestria", "in Kestria".
+func placeScore(d *nlp.Doc, name string) int {
+	if strings.Contains(name, " ") || utf8.RuneCountInString(name) < 4 {
+		return 0
+	}
+	dems := demonymsOf(name)
+	score := 0
+	for _, s := range d.Sentences {
+		toks := s.Tokens
+		for i, t := range toks {
+			if dems[t.Text] {
+				score += 2
+				continue
+			}
+			if t.Text != name {
+				continue
+			}
+			if i+2 < len(toks) && isPossessive(toks[i+1].Text) && placeTalk[strings.ToLower(toks[i+2].Text)] {
+				score += 2
+			}
+			if i > 0 {
+				switch strings.ToLower(toks[i-1].Text) {
+				case "in", "into", "inside", "throughout", "across":
+					score++
+				case "from":
+					if i > 1 && placeFrom[strings.ToLower(toks[i-2].Text)] {
+						score += 2
+					}
+				}
+			}
+		}
+	}
+	return score
+}
+
+// demonymsOf returns the nationality adjectives a country name may have:
+// Kestria -> Kestrian, Valmora -> Valmoran, Corvan -> Corvanese.
+func demonymsOf(name string) map[string]bool {
+	out := map[string]bool{}
+	for _, suf := range []string{"n", "an", "ian", "ese", "i", "ish"} {
+		out[name+suf] = true
+	}
+	r, n := utf8.DecodeLastRuneInString(name)
+	if strings.ContainsRune("aeiouy", r) {
+		stem := name[:len(name)-n]
+		for _, suf := range []string{"an", "ian", "ese", "i"} {
+			out[stem+suf] = true
+		}
+	}
+	return out
+}
+
+// demonymBase returns the name, among names, whose demonym word is.
+func demonymBase(word string, names []string) string {
+	for _, n := range names {
+		if demonymsOf(n)[word] {
+			return n
+		}
+	}
+	return ""
+}
+
+// dateline matches a wire dateline at the start of a paragraph: "GENEVA,
+// November 24 (Northline Press) - ", "VELMORA, 14 March -", "GENEVA
+// (Reuters) -", "KYIV, Ukraine (AP) —".
+var dateline = regexp.MustCompile(`^\s*\p{Lu}[\p{Lu}\p{M}'’. -]*\p{Lu}(?:/\p{Lu}[\p{Lu} ]*)?(?:,[^\n()–—]{0,40}?)?\s*(?:\(([^()\n]{1,40})\))?\s*(?:-{1,2}|–|—)\s*`)
+
+// datelineEnd returns the body offset where the dateline of sentence s
+// ends, and the agency it credits; -1 when s opens with none.
+func datelineEnd(s nlp.Sentence) (int, string) {
+	m := dateline.FindStringSubmatchIndex(s.Text)
+	if m == nil {
+		return -1, ""
+	}
+	// The place must be a word in capitals, not a capitalised acronym
+	// inside a sentence ("UN - the body ..."): ask for three letters.
+	head := strings.TrimSpace(s.Text[:m[1]])
+	letters := 0
+	for _, r := range head {
+		if unicode.IsUpper(r) {
+			letters++
+		} else if unicode.IsLower(r) {
+			break
+		}
+	}
+	if letters < 3 {
+		return -1, ""
+	}
+	agency := ""
+	if m[2] >= 0 {
+		agency = strings.TrimSpace(s.Text[m[2]:m[3]])
+	}
+	return s.Start + m[1], agency
+}
+
+// isCredit reports whether an entity in parentheses names a news agency
+// crediting the text ("(Reuters)", "(Northline Press)") rather than an
+// acronym ("(IDO)").
+func isCredit(d *nlp.Doc, e nlp.Entity) bool {
+	before := strings.TrimRight(d.Body[:e.Start], " ")
+	after := strings.TrimLeft(d.Body[e.End:], " ")
+	if !strings.HasSuffix(before, "(") || !strings.HasPrefix(after, ")") {
+		return false
+	}
+	if nlp.IsWire(e.Text) {
+		return true
+	}
+	ws := strings.Fields(e.Text)
+	switch ws[len(ws)-1] {
+	case "Press", "Wire", "Newswire", "Dispatch":
+		return true
+	}
+	return false
+}
+
+// datelines finds the dateline opening each sentence, if any, and marks
+// the agency it credits as no actor. It returns, by sentence, the body
+// offset where the dateline ends.
+func (x *extractor) datelines(d *nlp.Doc) map[int]int {
+	out := map[int]int{}
+	for i, s := range d.Sentences {
+		end, agency := datelineEnd(s)
+		if end < 0 {
+			continue
+		}
+		out[i] = end
+		if agency != "" {
+			x.excluded[strings.ToLower(agency)] = true
+		}
+	}
+	return out
+}
+
+// placesByEvidence retypes as places the names no list knows that the
+// article treats as countries or regions (see placeScore).
+func (x *extractor) placesByEvidence(d *nlp.Doc, ents []nlp.Entity) {
+	score := map[string]int{}
+	for i := range ents {
+		e := &ents[i]
+		if e.Label == "LOC" || e.Label == "MISC" || strings.Contains(e.Text, " ") || nlp.NameHead(e.Text) != "" {
+			continue
+		}
+		if _, ok := nlp.CountryOf(e.Text); ok || nlp.KnownOrg(e.Text) || nlp.KnownPlace(e.Text) || isAcronym(e.Text) {
+			continue
+		}
+		if _, ok := nlp.OrgKey(e.Text); ok {
+			continue
+		}
+		n, ok := score[e.Text]
+		if !ok {
+			n = placeScore(d, e.Text)
+			score[e.Text] = n
+		}
+		if n >= 2 {
+			e.Label = "LOC"
+		}
+	}
+	// A lone demonym of one of these places is an adjective, not an actor
+	// ("Kestrian" tagged as a person); unknownDemonyms counts it for the
+	// place.
+	var places []string
+	for _, e := range ents {
+		if e.Label == "LOC" && !strings.Contains(e.Text, " ") {
+			places = append(places, e.Text)
+		}
+	}
+	for i := range ents {
+		if e := &ents[i]; e.First == e.Last && e.Label != "LOC" && demonymBase(e.Text, places) != "" {
+			e.Label = "MISC"
+		}
+	}
+}
+
+// docPlaces returns the one-word place names of a document, in order of
+// first appearance.
+func (x *extractor) docPlaces(doc int) []string {
+	var out []string
+	for _, c := range x.clusters {
+		if !strings.HasPrefix(c.key, "loc:") || !c.hasDoc(doc) {
+			continue
+		}
+		for _, f := range c.sortedForms() {
+			if !strings.Contains(f, " ") {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// sortedForms returns the cluster's proper forms in order of first
+// appearance, so that nothing depends on map order.
+func (c *cluster) sortedForms() []string {
+	out := make([]string, 0, len(c.forms))
+	for f := range c.forms {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return c.formAt[out[i]] < c.formAt[out[j]] })
+	return out
+}
+
+// unknownDemonyms counts "Kestrian" and "the Dravonian army" for Kestria
+// and Dravonia, countries no list knows, when the article names them.
+func (x *extractor) unknownDemonyms(d *nlp.Doc, inQuote func(int) bool) {
+	places := x.docPlaces(d.Index)
+	if len(places) == 0 {
+		return
+	}
+	for si, s := range d.Sentences {
+		for i, t := range s.Tokens {
+			// The tagger may call a lone demonym anything ("Kestrian/B-PER").
+			if t.Label != "O" && !strings.HasPrefix(t.Label, "B-") {
+				continue
+			}
+			if t.Label != "O" && i+1 < len(s.Tokens) && strings.HasPrefix(s.Tokens[i+1].Label, "I-") {
+				continue
+			}
+			if _, ok := nlp.IsDemonym(t.Text); ok || startsLower(t.Text) {
+				continue
+			}
+			base := demonymBase(t.Text, places)
+			if base == "" {
+				continue
+			}
+			c := x.byKey["loc:"+strings.ToLower(base)]
+			if c == nil {
+				continue
+			}
+			c.addAlias(t.Text)
+			c.mentions = append(c.mentions, mention{doc: d.Index, sent: si, first: i, last: i, text: t.Text, inQuote: inQuote(t.Start)})
+		}
+	}
+}
