@@ -237,6 +237,9 @@ func (l *Library) importBundled(ctx context.Context, src string, files map[strin
 		}
 		return fail(err.Error())
 	}
+	for _, a := range b.Articles {
+		l.sims.add(a.ID, a.SimHash) // an article already here only adds a harmless second entry
+	}
 	res.Status, res.BriefingID, res.ArticleID = domain.Imported, b.ID, b.Articles[0].ID
 	return res
 }
