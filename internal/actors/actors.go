@@ -176,7 +176,7 @@ func (x *extractor) doc(d *nlp.Doc) {
 	}
 	dateEnd := x.datelines(d)
 	ents := make([]nlp.Entity, 0, len(d.Entities))
-	for _, e := range x.splitCoordinated(d, tidy(d)) {
+	for _, e := range x.splitCoordinated(d, joinAndNames(d, tidy(d))) {
 		if skip[e.Sentence] || x.excluded[strings.ToLower(e.Text)] || junk(e.Text) || nlp.KnownEvent(e.Text) {
 			continue
 		}

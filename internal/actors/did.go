@@ -69,7 +69,11 @@ func (x *extractor) docAt(index int) *nlp.Doc {
 
 func (x *extractor) sentenceText(r domain.SentenceRef) string {
 	if d := x.docAt(r.Article); d != nil && r.Index < len(d.Sentences) {
-		return d.Sentences[r.Index].Text
+		s := d.Sentences[r.Index]
+		if end, _ := datelineEnd(s); end > s.Start && end-s.Start < len(s.Text) {
+			return s.Text[end-s.Start:] // the dateline is no part of what anyone did
+		}
+		return s.Text
 	}
 	return ""
 }

@@ -420,3 +420,56 @@ func (x *extractor) unknownDemonyms(d *nlp.Doc, inQuote func(int) bool) {
 		}
 	}
 }
+
+// joinAndNames rejoins single names with "and" the tagger cut in two
+// ("Bosnia" + "Herzegovina", "Trinidad" + untagged "Tobago"), when the
+// gazetteer lists the whole.
+func joinAndNames(d *nlp.Doc, ents []nlp.Entity) []nlp.Entity {
+	out := make([]nlp.Entity, 0, len(ents))
+	for i := 0; i < len(ents); i++ {
+		e := ents[i]
+		toks := d.Sentences[e.Sentence].Tokens
+		// Backwards: untagged "Procter" before "and Gamble".
+		if a := e.First - 1; a >= 1 && (toks[a].Text == "and" || toks[a].Text == "&") {
+			for k := 3; k >= 1; k-- {
+				if a-k < 0 || (len(out) > 0 && out[len(out)-1].Sentence == e.Sentence && out[len(out)-1].Last >= a-k) {
+					continue
+				}
+				if text := d.Body[toks[a-k].Start:e.End]; nlp.IsAndName(text) {
+					e = entSpan(d, e, a-k, e.Last, andLabel(text))
+					break
+				}
+			}
+		}
+		for k := 4; k >= 2; k-- {
+			last := e.Last + k
+			if last >= len(toks) {
+				continue
+			}
+			if t := toks[e.Last+1].Text; t != "and" && t != "&" {
+				break
+			}
+			text := d.Body[e.Start:toks[last].End]
+			if !nlp.IsAndName(text) {
+				continue
+			}
+			e = entSpan(d, e, e.First, last, andLabel(text))
+			for i+1 < len(ents) && ents[i+1].Sentence == e.Sentence && ents[i+1].First <= last {
+				i++ // swallowed: "Herzegovina"
+			}
+			break
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// andPlaces are the places among the single names with "and".
+const andPlaces = `|Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|Saint Kitts and Nevis|St Kitts and Nevis|Saint Vincent and the Grenadines|Sao Tome and Principe|Turks and Caicos|Turks and Caicos Islands|Heard and McDonald Islands|Wallis and Futuna|Saint Pierre and Miquelon|Svalbard and Jan Mayen|`
+
+func andLabel(name string) string {
+	if nlp.KnownPlace(name) || strings.Contains(andPlaces, "|"+name+"|") {
+		return "LOC"
+	}
+	return "ORG"
+}
