@@ -50,10 +50,13 @@ var FeatureNames = [numFeatures]string{
 // sentence is one candidate with what the ranker knows about it.
 type sentence struct {
 	domain.Sentence
-	words int
-	feat  [numFeatures]float64
-	vec   vector
-	dedup string // normalised text, to spot the same sentence in two articles
+	words  int
+	feat   [numFeatures]float64
+	vec    vector
+	dedup  string // normalised text, to spot the same sentence in two articles
+	keys   factKeys
+	teases int  // the lead sentence (briefing index) this opening sentence only teases, or -1
+	skip   bool // not a statement (breadcrumb, byline) or a teaser of the lead: never chosen unless pinned
 }
 
 // Prepared holds the features of a briefing's sentences. Building it is
@@ -109,21 +112,50 @@ func Prepare(docs []*nlp.Doc) *Prepared {
 		title := titleTerms(d)
 		ent := entitySalience(d)
 		prop := properSalience(d)
+		ew := entityWords(d)
 		docTF := map[string]int{}
 		for j := 0; j < n; j++ {
 			for t, c := range tfs[k+j] {
 				docTF[t] += c
 			}
 		}
+		// Lines that are no statement (breadcrumbs, bylines) and
+		// standfirsts kept in the body are found first: they never
+		// count towards the lead, so the news lead after them keeps
+		// its place.
+		for j, s := range d.Sentences {
+			ps := &p.sents[k+j]
+			ps.keys = factKeys{nums: numbersOf(s.Text), ents: ew[j]}
+			ps.skip = notASentence(s, ps.words)
+		}
+		for j, l := range teasers(p.sents[k : k+n]) {
+			ps := &p.sents[k+j]
+			ps.teases = -1
+			switch {
+			case l < 0:
+			case ps.Para != p.sents[k+l].Para:
+				ps.skip = true
+			default:
+				ps.teases = k + l
+			}
+		}
+		pos := make([]int, n) // position among the sentences that may be chosen
+		kept := 0
+		for j := range pos {
+			pos[j] = kept
+			if ps := &p.sents[k+j]; !ps.skip && ps.teases < 0 {
+				kept++
+			}
+		}
 		for j, s := range d.Sentences {
 			ps := &p.sents[k+j]
 			f := &ps.feat
-			if j == 0 {
+			if pos[j] == 0 && !ps.skip && ps.teases < 0 {
 				f[fFirst] = 1
 			}
-			f[fLead] = math.Exp(-float64(j) / 3)
-			if n > 1 {
-				f[fRel] = 1 - float64(j)/float64(n-1)
+			f[fLead] = math.Exp(-float64(pos[j]) / 3)
+			if kept > 1 {
+				f[fRel] = math.Max(0, 1-float64(pos[j])/float64(kept-1))
 			} else {
 				f[fRel] = 1
 			}

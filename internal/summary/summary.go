@@ -131,8 +131,10 @@ func (p *Prepared) Summarize(m *Model, length domain.Length, edits domain.Edits)
 		}
 	}
 	seen := map[string]bool{}
+	voiced := map[int]bool{} // articles with a sentence in the summary
 	for _, i := range picked {
 		seen[p.sents[i].dedup] = true
+		voiced[p.sents[i].Article] = true
 	}
 	maxSim := make([]float64, n)
 	copied := make([]bool, n) // repeats a chosen sentence of another article
@@ -141,7 +143,7 @@ func (p *Prepared) Summarize(m *Model, length domain.Length, edits domain.Edits)
 			if s := cosine(p.sents[i].vec, p.sents[c].vec); s > maxSim[i] {
 				maxSim[i] = s
 			}
-			if p.sents[i].Article != p.sents[c].Article && containment(p.sents[i].vec, p.sents[c].vec) >= wireCopy {
+			if p.sents[i].Article != p.sents[c].Article && (containment(p.sents[i].vec, p.sents[c].vec) >= wireCopy || sameFact(&p.sents[i], &p.sents[c])) {
 				copied[i] = true
 			}
 		}
@@ -156,7 +158,7 @@ func (p *Prepared) Summarize(m *Model, length domain.Length, edits domain.Edits)
 		best, bestVal := -1, math.Inf(-1)
 		for i := range p.sents {
 			s := &p.sents[i]
-			if chosen[i] || dropped[i] || seen[s.dedup] || copied[i] {
+			if chosen[i] || dropped[i] || seen[s.dedup] || copied[i] || s.skip || s.teases >= 0 && !dropped[s.teases] {
 				continue
 			}
 			if len(picked) > 0 && maxSim[i] > m.Duplicate {
@@ -166,6 +168,9 @@ func (p *Prepared) Summarize(m *Model, length domain.Length, edits domain.Edits)
 				continue
 			}
 			v := score[i] - m.Redundancy*maxSim[i]
+			if len(picked) > 0 && !voiced[s.Article] {
+				v += newSource
+			}
 			if v > bestVal {
 				best, bestVal = i, v
 			}
@@ -173,7 +178,9 @@ func (p *Prepared) Summarize(m *Model, length domain.Length, edits domain.Edits)
 		if best < 0 {
 			break
 		}
+		best = p.earlierTelling(best, bestVal, score, maxSim, m, chosen, dropped, copied)
 		chosen[best] = true
+		voiced[p.sents[best].Article] = true
 		seen[p.sents[best].dedup] = true
 		picked = append(picked, best)
 		used += p.sents[best].words
@@ -188,6 +195,38 @@ func (p *Prepared) Summarize(m *Model, length domain.Length, edits domain.Edits)
 		sum.Sentences = append(sum.Sentences, sum.Scores[i])
 	}
 	return sum
+}
+
+// closeCall is the score margin within which the same fact is taken from
+// the earlier article of a briefing: the officer put it first, and the
+// summary, in reading order, then opens on the story's main fact rather
+// than ending on it.
+const closeCall = 0.2
+
+// newSource is the bonus, on the 0..1 score scale, of a sentence from an
+// article with nothing in the summary yet: a briefing of several outlets
+// should show what each adds, as long as it adds something (repeated
+// facts are kept out before the bonus counts).
+const newSource = 0.1
+
+// earlierTelling returns the sentence to take for best: best itself, or a
+// sentence of an earlier article that states the same fact and scores
+// within closeCall of it.
+func (p *Prepared) earlierTelling(best int, bestVal float64, score, maxSim []float64, m *Model, chosen, dropped map[int]bool, copied []bool) int {
+	b := &p.sents[best]
+	pick, pickVal := best, bestVal
+	for i := range p.sents {
+		s := &p.sents[i]
+		if s.Article >= b.Article || chosen[i] || dropped[i] || copied[i] || s.skip {
+			continue
+		}
+		if v := score[i] - m.Redundancy*maxSim[i]; v >= bestVal-closeCall && sameFact(s, b) {
+			if pick == best || s.Article < p.sents[pick].Article || s.Article == p.sents[pick].Article && v > pickVal {
+				pick, pickVal = i, v
+			}
+		}
+	}
+	return pick
 }
 
 // budget turns a requested length into a sentence count k, or (k == 0) a

@@ -1,0 +1,120 @@
+package summary
+
+import (
+	"strings"
+	"testing"
+
+	"briefdesk/internal/domain"
+	"briefdesk/internal/nlp"
+)
+
+// multiCases are briefings of one story told by two outlets in their own
+// words (testdata/multi, written for these tests). Each fact group lists
+// sentences, by a phrase they hold, that state one fact: a summary may
+// hold at most one sentence of each group.
+var multiCases = []struct {
+	a, b  string
+	facts [][]string
+}{
+	{"ferry-a.txt", "ferry-b.txt", [][]string{
+		{"A passenger ferry capsized in heavy seas", "At least 31 passengers drowned"},
+		{"pulled 164 survivors", "had brought 164 people ashore"},
+		{"declared three days of national mourning", "Veld announced an inquiry"},
+	}},
+	{"bank-a.txt", "bank-b.txt", [][]string{
+		{"raised its main interest rate by half", "pushed its key rate up to 6.5%"},
+		{"backed by five of the seven", "Five of the seven rate-setters"},
+		{"crown rose 0.8%", "The crown gained against the euro"},
+	}},
+	{"dam-a.txt", "dam-b.txt", [][]string{
+		{"signed a treaty on Friday to share", "Morena will get some 2.1 billion"},
+		{"Morena will receive 40%", "Morena will get some 2.1 billion"},
+		{"A joint commission of six engineers", "a commission of six engineers"},
+		{"must ratify the treaty within 90 days", "which has 90 days to vote"},
+	}},
+}
+
+// TestSummarizeFactRedundancy checks that a briefing of two outlets'
+// reports of one story states each fact once, however it is worded, and
+// that both outlets contribute.
+func TestSummarizeFactRedundancy(t *testing.T) {
+	for _, c := range multiCases {
+		docs := analyse(t, "testdata/multi/"+c.a, "testdata/multi/"+c.b)
+		for _, n := range []int{3, 4, 5, 6} {
+			sum := Summarize(docs, domain.Length{Sentences: n}, domain.Edits{})
+			if len(sum.Sentences) != n {
+				t.Errorf("%s+%s, %d sentences: got %d", c.a, c.b, n, len(sum.Sentences))
+			}
+			for _, group := range c.facts {
+				var hits []string
+				for _, s := range sum.Sentences {
+					for _, phrase := range group {
+						if strings.Contains(s.Text, phrase) {
+							hits = append(hits, s.Text)
+							break
+						}
+					}
+				}
+				if len(hits) > 1 {
+					t.Errorf("%s+%s, %d sentences: one fact stated %d times:\n%s", c.a, c.b, n, len(hits), strings.Join(hits, "\n"))
+				}
+			}
+			if n < 4 {
+				continue
+			}
+			arts := map[int]bool{}
+			for _, s := range sum.Sentences {
+				arts[s.Article] = true
+			}
+			if len(arts) != 2 {
+				t.Errorf("%s+%s, %d sentences: only %d article contributes: %q", c.a, c.b, n, len(arts), texts(sum.Sentences))
+			}
+		}
+	}
+}
+
+// TestSummarizeSkipsPageFurniture checks that breadcrumbs, bylines and a
+// standfirst that ingest left in the body are never chosen, and that the
+// news lead after them keeps the lead's place.
+func TestSummarizeSkipsPageFurniture(t *testing.T) {
+	a := readArticle(t, "testdata/multi/dam-a.txt")
+	a.Paragraphs = append([]string{
+		"World › Asia | Water",
+		"By Lena Ostrova · 12 May 2026",
+		"Talvia and Morena have settled their dam dispute.",
+	}, a.Paragraphs...)
+	docs := analyse(t)
+	docs = append(docs, nlp.Analyze(a, 0))
+	for _, n := range []int{1, 3, 5} {
+		sum := Summarize(docs, domain.Length{Sentences: n}, domain.Edits{})
+		if len(sum.Sentences) != n {
+			t.Fatalf("%d sentences: got %q", n, texts(sum.Sentences))
+		}
+		if !strings.HasPrefix(sum.Sentences[0].Text, "Talvia and Morena signed a treaty on Friday") {
+			t.Errorf("%d sentences: the news lead is not first: %q", n, texts(sum.Sentences))
+		}
+		for _, s := range sum.Sentences {
+			if s.Index < 3 {
+				t.Errorf("%d sentences: page furniture chosen: %q", n, s.Text)
+			}
+		}
+	}
+	// The officer can still pin one.
+	sum := Summarize(docs, domain.Length{Sentences: 2}, domain.Edits{Pinned: []domain.SentenceRef{{Index: 2}}})
+	if sum.Sentences[0].Index != 2 {
+		t.Errorf("pinned standfirst missing: %q", texts(sum.Sentences))
+	}
+
+	// Without paragraphs, a short opening that only teases the lead is
+	// left out for the lead, which says it in full.
+	flat := &domain.Article{Title: a.Title, Paragraphs: []string{strings.Join(append([]string{"Talvia and Morena have settled their dam dispute."}, a.Paragraphs[3:]...), " ")}}
+	docs = []*nlp.Doc{nlp.Analyze(flat, 0)}
+	for _, n := range []int{1, 3, 5} {
+		sum := Summarize(docs, domain.Length{Sentences: n}, domain.Edits{})
+		for _, s := range sum.Sentences {
+			if s.Index == 0 && len(sum.Sentences) > 1 {
+				t.Errorf("%d sentences: the teaser is chosen beside its lead: %q", n, texts(sum.Sentences))
+			}
+		}
+	}
+}
