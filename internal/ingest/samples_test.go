@@ -109,3 +109,32 @@ func TestBreadcrumbs(t *testing.T) {
 		t.Errorf("breadcrumb left in the page body: %q", a.Paragraphs)
 	}
 }
+
+// A page description that echoes the lede does not take the lede out of
+// the body; one that rewords the visible standfirst replaces it.
+func TestStandfirstFromDescription(t *testing.T) {
+	page := func(desc, lead string) string {
+		return `<html><head><title>Talks fail</title><meta name="description" content="` + desc + `"></head><body><article>
+<h1>Talks fail</h1>` + lead + `
+<p>Both sides blamed each other for the failure and said they would need new instructions from their capitals before meeting again.</p>
+<p>A further round is expected in May, when the mediators hope to present a new draft of the withdrawal timetable to both parties.</p>
+</article></body></html>`
+	}
+	const lede = "The talks between the two delegations ended without a deal on Friday in Geneva, officials said."
+	a, err := Parse("lede.html", []byte(page("Talks between the two delegations ended without any deal on Friday in Geneva, officials said",
+		`<p class="byline">By Ann Berg</p><p>`+lede+`</p>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Paragraphs[0] != lede {
+		t.Errorf("lede lost: standfirst %q, paragraphs %q", a.Standfirst, a.Paragraphs)
+	}
+	a, err = Parse("standfirst.html", []byte(page("The two delegations failed to agree in Geneva on Friday. Mediators now hope for May, officials said",
+		`<p class="standfirst">The two delegations failed to agree. Mediators now hope for May.</p><p class="byline">By Ann Berg</p><p>`+lede+`</p>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Standfirst != "The two delegations failed to agree. Mediators now hope for May." || a.Paragraphs[0] != lede {
+		t.Errorf("standfirst %q, paragraphs %q", a.Standfirst, a.Paragraphs)
+	}
+}

@@ -95,17 +95,20 @@ func structure(text string, h hints) *doc {
 	// Leading metadata: title, standfirst bullets, byline, date lines, in
 	// whatever order they come, up to the first body paragraph.
 	i := 0
+	sawByline := false
 lead:
 	for ; i < len(paras) && i < 12; i++ {
 		p := paras[i]
 		switch {
 		case d.title != "" && sameText(p, d.title):
 		case d.standfirst != "" && sameText(p, d.standfirst):
-		case d.standfirst != "" && i+1 < len(paras) && restates(p, d.standfirst):
+		case d.standfirst != "" && !sawByline && i+1 < len(paras) && restates(p, d.standfirst):
 			// The page's standfirst, worded a little differently from its
-			// description: the visible one is what the reader saw.
+			// description: the visible one is what the reader saw. After
+			// the byline it would be the lede, which descriptions echo.
 			d.standfirst = p
 		case d.parseByline(p):
+			sawByline = true
 		case d.parseDate(p):
 		case d.parseCredit(p):
 		case captionRe.MatchString(p) && len(p) < 300:
