@@ -37,6 +37,8 @@ func TestDatelines(t *testing.T) {
 		{"place as subject", "Velmora said on Tuesday that ", "", ""},
 		{"caps then lower case", "NATO – ", "", ""},
 		{"label", "ANALYSIS — ", "", ""},
+		{"title case label", "Background – ", "", ""},
+		{"two word label", "Developing story — ", "", ""},
 		{"month as subject", "March 14 — ", "", ""},
 		{"possessive", "Velmora's Foreign Minister — ", "", ""},
 		{"title case phrase", "Foreign Minister Anna Berg — ", "", ""},

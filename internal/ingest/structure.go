@@ -508,7 +508,10 @@ var notDateline = map[string]bool{"update": true, "updated": true, "photo": true
 	"opinion": true, "editorial": true, "exclusive": true, "breaking": true, "breaking news": true, "live": true,
 	"sponsored": true, "advertisement": true, "ad": true, "comment": true, "review": true, "interview": true,
 	"explainer": true, "factbox": true, "graphic": true, "graphics": true, "insight": true, "column": true,
-	"urgent": true, "flash": true, "wrapup": true, "refile": true, "repeat": true, "nato": true, "un": true, "eu": true}
+	"urgent": true, "flash": true, "wrapup": true, "refile": true, "repeat": true, "nato": true, "un": true, "eu": true,
+	"background": true, "context": true, "overview": true, "summary": true, "timeline": true, "profile": true,
+	"reaction": true, "latest": true, "preview": true, "recap": true, "fact check": true, "q&a": true, "note": true,
+	"developing": true, "developing story": true, "just in": true, "newsletter": true, "podcast": true}
 
 // titleLike reports whether a first line reads as a headline rather than
 // the opening paragraph.
