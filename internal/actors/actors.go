@@ -190,6 +190,7 @@ func (x *extractor) doc(d *nlp.Doc) {
 		e.Label = headLabel(e)
 		ents = append(ents, e)
 	}
+	describedTypes(d, ents)
 	x.placesByEvidence(d, ents)
 	// People first, full names before single words, so that "Stoltenberg"
 	// finds "Jens Stoltenberg" wherever the full name comes in the article.

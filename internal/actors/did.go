@@ -9,7 +9,7 @@ import (
 )
 
 // didWords is the most words a card's "Did" line shows.
-const didWords = 28
+const didWords = 24
 
 // did picks the line that says what the actor did. In order of
 // preference: a sentence that opens with the actor as agent ("Kestria
@@ -55,7 +55,52 @@ func (x *extractor) did(c *cluster, refs []domain.SentenceRef, used map[domain.S
 		r = refs[0]
 	}
 	used[r] = true
-	return clip(x.sentenceText(r), didWords)
+	return focus(x.sentenceText(r), x.mentionAt(c, r), didWords)
+}
+
+// mentionAt returns the byte offset, within sentenceText(r), of the
+// cluster's first mention in sentence r; -1 when it has none there.
+func (x *extractor) mentionAt(c *cluster, r domain.SentenceRef) int {
+	d := x.docAt(r.Article)
+	if d == nil || r.Index >= len(d.Sentences) {
+		return -1
+	}
+	s := d.Sentences[r.Index]
+	base := s.Start
+	if end, _ := datelineEnd(s); end > s.Start && end-s.Start < len(s.Text) {
+		base = end
+	}
+	best := -1
+	for _, m := range c.mentions {
+		if m.doc != r.Article || m.sent != r.Index || m.first >= len(s.Tokens) {
+			continue
+		}
+		if off := s.Tokens[m.first].Start - base; off >= 0 && (best < 0 || off < best) {
+			best = off
+		}
+	}
+	return best
+}
+
+// focus clips text to n words so that the actor named at byte offset at
+// stays in view: when the cut would hide it, the line starts at the clause
+// that names it ("…Marevian Navy Chief Admiral Dorota Kaczmarek said on
+// Sunday that ...").
+func focus(text string, at, n int) string {
+	line := clip(text, n)
+	shown := len(strings.Fields(strings.TrimSuffix(line, "\u2026")))
+	if at > 0 && at < len(text) && len(strings.Fields(text[:at]))+2 > shown {
+		cut := -1
+		for _, sep := range []string{", and ", ", but ", "; ", ", while ", " \u2013 ", " \u2014 ", ", ", ",\u201d ", ",\" "} {
+			if k := strings.LastIndex(text[:at], sep); k > cut {
+				cut = k + len(sep)
+			}
+		}
+		if cut > 0 {
+			return "\u2026" + clip(text[cut:], n)
+		}
+	}
+	return line
 }
 
 func (x *extractor) docAt(index int) *nlp.Doc {
@@ -156,26 +201,32 @@ func isVerb(t nlp.Token) bool {
 }
 
 // clip shortens text to at most n words for a one-line card field. It
-// cuts at the last clause boundary (comma, semicolon, colon, dash) that
-// keeps at least a third of the line, else at a word boundary, and marks
-// the cut with an ellipsis. Words are never split.
+// cuts at the last clause boundary (comma, semicolon, colon, dash) in the
+// second half of the line, else after the last word that is not a function
+// word ("of", "the"), and marks the cut with an ellipsis. Words are never
+// split.
 func clip(text string, n int) string {
 	ws := strings.Fields(text)
 	if len(ws) <= n {
 		return strings.Join(ws, " ")
 	}
-	cut := n
-	for i := n; i >= n/3; i-- {
+	cut := 0
+	for i := n; i >= n/2 && cut == 0; i-- {
 		w := ws[i-1]
 		if strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":") {
 			cut = i
-			break
-		}
-		if i < len(ws) && (ws[i] == "–" || ws[i] == "—" || ws[i] == "-") {
+		} else if i < len(ws) && (ws[i] == "\u2013" || ws[i] == "\u2014" || ws[i] == "-") {
 			cut = i
-			break
 		}
 	}
-	out := strings.TrimRight(strings.Join(ws[:cut], " "), ",;:")
-	return out + "\u2026"
+	if cut == 0 {
+		cut = n
+		for cut > n/2 && functionWords[strings.ToLower(ws[cut-1])] {
+			cut--
+		}
+	}
+	return strings.TrimRight(strings.Join(ws[:cut], " "), ",;:") + "\u2026"
 }
+
+// functionWords are words a clipped line should not end on.
+var functionWords = set(`a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|that|which|who|whose|as|its|their|his|her|our|this|these|those|is|are|was|were|be|been|has|have|had|would|will|could|should|may|might|than|into|onto|over|under|about|after|before|between|while`)

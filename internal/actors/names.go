@@ -473,3 +473,134 @@ func andLabel(name string) string {
 	}
 	return "ORG"
 }
+
+// orgNouns and placeNouns are the common nouns that, next to a name, say
+// what it names: "a group known as Grey Heron", "the national grid
+// company, Valnet", "Velm, the battered valley town", "the port of Dastra".
+var (
+	orgNouns   = set(`group|company|firm|operator|agency|organisation|organization|militia|network|movement|coalition|party|faction|outfit|gang|consortium|insurer|bank|broker|carrier|airline|utility|contractor|manufacturer|maker|producer|exporter|importer|trader|house|foundation|charity|newspaper|broadcaster|body|watchdog|regulator|union|alliance|bloc|institute|think-tank|thinktank|startup|conglomerate|lender|fund|authority|ministry|council|committee|court|tribunal`)
+	placeNouns = set(`town|city|village|port|capital|region|province|district|valley|river|island|strait|enclave|hamlet|settlement|county|country|nation|republic|kingdom|territory|suburb|neighbourhood|neighborhood|oblast|municipality|state|harbour|harbor|crossing|border|coast|peninsula|lake|sea|bay|mountain|mountains|desert`)
+	namingVerb = set(`as|called|named|dubbed|styled`)
+)
+
+// nounType is "ORG" or "LOC" for a noun of orgNouns or placeNouns.
+func nounType(w string) string {
+	w = strings.ToLower(w)
+	switch {
+	case orgNouns[w]:
+		return "ORG"
+	case placeNouns[w]:
+		return "LOC"
+	}
+	return ""
+}
+
+// describedType returns what the words around a mention say it names,
+// and whether the words are explicit ("known as", "the port of") rather
+// than a noun that happens to stand next to the name.
+func describedType(toks []nlp.Token, first, last int) (string, bool) {
+	at := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].Text
+	}
+	lowerNoun := func(i int) string {
+		if w := at(i); w != "" && startsLower(w) {
+			return nounType(w)
+		}
+		return ""
+	}
+	// "a group known as Grey Heron"
+	if namingVerb[at(first-1)] {
+		for i := first - 2; i >= 0 && i >= first-5; i-- {
+			if t := lowerNoun(i); t != "" {
+				return t, true
+			}
+		}
+	}
+	// "the port of Dastra", "the valley town of Velm"
+	if at(first-1) == "of" {
+		if t := lowerNoun(first - 2); t == "LOC" {
+			return t, true
+		}
+	}
+	// "the national grid company, Valnet", "the hacking group Grey Heron"
+	if at(first-1) == "," {
+		if t := lowerNoun(first - 2); t != "" {
+			return t, false
+		}
+	} else if t := lowerNoun(first - 1); t != "" {
+		return t, false
+	}
+	// "Velm, the battered valley town at the heart of the dispute"
+	if at(last+1) == "," {
+		switch strings.ToLower(at(last + 2)) {
+		case "a", "an", "the":
+			head := ""
+			for i := last + 3; i < len(toks) && i <= last+8; i++ {
+				w := toks[i].Text
+				if isPossessive(w) {
+					head = "" // "the council's executive director"
+					continue
+				}
+				if !startsLower(w) || !isWord(w) || toks[i].Tag == "IN" || toks[i].Tag == "WDT" || toks[i].Tag == "WP" || strings.HasPrefix(toks[i].Tag, "VB") {
+					break
+				}
+				head = w
+			}
+			return nounType(head), false
+		}
+	}
+	return "", false
+}
+
+// describedTypes retypes names by what the article says they are (see
+// describedType); all mentions of a name follow the majority of its
+// described mentions. Names the gazetteers know, and people named with a
+// known given name, keep their type.
+func describedTypes(d *nlp.Doc, ents []nlp.Entity) {
+	votes := map[string]map[string]int{}
+	for _, e := range ents {
+		if e.Label == "MISC" {
+			continue
+		}
+		t, strong := describedType(d.Sentences[e.Sentence].Tokens, e.First, e.Last)
+		// A noun next to a full personal name is more often the end of
+		// another phrase ("its coordinator for the region, Ayşe Demir").
+		if t == "" || (!strong && e.Label == "PER" && e.Last > e.First) {
+			continue
+		}
+		if votes[e.Text] == nil {
+			votes[e.Text] = map[string]int{}
+		}
+		votes[e.Text][t]++
+	}
+	for i := range ents {
+		e := &ents[i]
+		v := votes[e.Text]
+		if v == nil || e.Label == "MISC" || gazKnown(e.Text) {
+			continue
+		}
+		if ws := strings.Fields(e.Text); e.Label == "PER" && len(ws) > 1 && nlp.IsFirstName(ws[0]) {
+			continue
+		}
+		switch {
+		case v["ORG"] > v["LOC"]:
+			e.Label = "ORG"
+		case v["LOC"] > v["ORG"]:
+			e.Label = "LOC"
+		}
+	}
+}
+
+// gazKnown reports whether the gazetteers know name, whatever its type.
+func gazKnown(name string) bool {
+	if _, ok := nlp.CountryOf(name); ok {
+		return true
+	}
+	if _, ok := nlp.OrgKey(name); ok {
+		return true
+	}
+	return nlp.KnownPlace(name) || nlp.KnownOrg(name)
+}

@@ -60,6 +60,13 @@ func TestNameCards(t *testing.T) {
 			},
 			absent: []string{"Meridian Wire", "GENEVA", "Geneva"},
 		},
+		{
+			file: "described.txt",
+			want: map[string]domain.ActorType{
+				"Grey Heron": domain.Organization, "Valnet": domain.Organization, "Velm": domain.Place,
+				"Ingrid Salvesen": domain.Person,
+			},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
@@ -263,9 +270,22 @@ func TestClip(t *testing.T) {
 		{"Short line.", 10, "Short line."},
 		{long, 20, "Kestria and Dravonia agreed on Tuesday to withdraw a combined 12,000 troops from the disputed valley\u2026"},
 		{"one two three four five six seven eight nine ten eleven", 6, "one two three four five six\u2026"},
+		{"Officials said the talks would resume in the spring of the next year in Vienna", 11, "Officials said the talks would resume in the spring\u2026"},
 	} {
 		if got := clip(tc.in, tc.n); got != tc.want {
 			t.Errorf("clip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
 		}
+	}
+}
+
+// TestFocus checks that a clipped line keeps the actor it is for in view.
+func TestFocus(t *testing.T) {
+	text := "Marevia's government blames irregular forces operating from the southern shore of the strait, and Navy Chief Admiral Dorota Kaczmarek said on Sunday that two frigates would begin escorting grain convoys as soon as next week."
+	got := focus(text, strings.Index(text, "Dorota"), 16)
+	if !strings.HasPrefix(got, "\u2026Navy Chief Admiral Dorota Kaczmarek said") {
+		t.Errorf("focus = %q, want the clause naming Kaczmarek", got)
+	}
+	if got := focus(text, 0, 16); !strings.HasPrefix(got, "Marevia's government") {
+		t.Errorf("focus at 0 = %q, want the sentence start", got)
 	}
 }
