@@ -47,6 +47,47 @@ func countWord(body, name string) int {
 	}
 }
 
+// countAlone counts the occurrences of name in body that stand alone: not
+// inside a longer capitalised name ("Daily" in "Daily Mail" does not count,
+// "Kestria" in "Kestria and Dravonia" does).
+func countAlone(body, name string) int {
+	if name == "" {
+		return 0
+	}
+	n := 0
+	for i := 0; ; {
+		k := strings.Index(body[i:], name)
+		if k < 0 {
+			return n
+		}
+		s, e := i+k, i+k+len(name)
+		i = e
+		before, _ := utf8.DecodeLastRuneInString(body[:s])
+		after, _ := utf8.DecodeRuneInString(body[e:])
+		if isWordRune(before) || isWordRune(after) {
+			continue
+		}
+		next := strings.Fields(body[e:])
+		if len(next) > 0 && startsUpperWord(next[0]) {
+			continue // "Daily Mail"
+		}
+		prev := strings.Fields(body[:s])
+		if len(prev) > 0 && startsUpperWord(prev[len(prev)-1]) && !leadWords[strings.ToLower(prev[len(prev)-1])] {
+			continue // "Sunday Telegraph" inside "The Sunday Telegraph" still counts, "Mail" in "Daily Mail" not
+		}
+		n++
+	}
+}
+
+// leadWords are capitalised words that may stand before a name at the
+// start of a sentence without being part of it.
+var leadWords = set(`the|a|an|in|at|by|for|on|from|with|to|and|but|as|after|before|while|when|if|of`)
+
+func startsUpperWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
 func isWordRune(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
@@ -93,12 +134,14 @@ func (x *extractor) coordParts(d *nlp.Doc, e nlp.Entity) (nlp.Entity, nlp.Entity
 	left := entSpan(d, e, e.First, k-1, e.Label)
 	right := entSpan(d, e, k+1, e.Last, e.Label)
 	whole := countWord(d.Body, e.Text)
-	lAlone := countWord(d.Body, left.Text) > whole
-	rAlone := countWord(d.Body, right.Text) > whole
+	lAlone := countAlone(d.Body, left.Text) > whole
+	rAlone := countAlone(d.Body, right.Text) > whole
 	if whole >= 2 && !lAlone && !rAlone {
 		return e, e, false // a firm the article always names whole
 	}
-	single := k-1 == e.First && k+1 == e.Last
+	// "Deloitte & Touche": an ampersand between two plain words joins a
+	// firm's name far more often than two actors.
+	single := k-1 == e.First && k+1 == e.Last && toks[k].Text == "and"
 	if !(lAlone || x.knownName(left.Text)) || !(rAlone || x.knownName(right.Text)) {
 		if !single || startsLower(left.Text) || startsLower(right.Text) {
 			return e, e, false
@@ -193,31 +236,36 @@ func placeScore(d *nlp.Doc, name string) int {
 		return 0
 	}
 	dems := demonymsOf(name)
-	score := 0
+	score, strong := 0, false
 	for _, s := range d.Sentences {
 		toks := s.Tokens
 		for i, t := range toks {
 			if dems[t.Text] {
-				score += 2
+				score, strong = score+2, true
 				continue
 			}
 			if t.Text != name {
 				continue
 			}
 			if i+2 < len(toks) && isPossessive(toks[i+1].Text) && placeTalk[strings.ToLower(toks[i+2].Text)] {
-				score += 2
+				score, strong = score+2, true
 			}
 			if i > 0 {
 				switch strings.ToLower(toks[i-1].Text) {
-				case "in", "into", "inside", "throughout", "across":
+				case "in", "inside", "throughout", "across":
 					score++
 				case "from":
 					if i > 1 && placeFrom[strings.ToLower(toks[i-2].Text)] {
-						score += 2
+						score, strong = score+2, true
 					}
 				}
 			}
 		}
+	}
+	// "in X" alone is weak ("Flight into Danger"): ask for one strong
+	// sign or three weak ones.
+	if !strong && score < 3 {
+		return 0
 	}
 	return score
 }
@@ -236,6 +284,7 @@ func demonymsOf(name string) map[string]bool {
 			out[stem+suf] = true
 		}
 	}
+	delete(out, name) // "Rusedski" is no demonym of itself
 	return out
 }
 
@@ -324,9 +373,15 @@ func (x *extractor) datelines(d *nlp.Doc) map[int]int {
 // article treats as countries or regions (see placeScore).
 func (x *extractor) placesByEvidence(d *nlp.Doc, ents []nlp.Entity) {
 	score := map[string]int{}
+	surnames := map[string]bool{}
+	for _, e := range ents {
+		if ws := strings.Fields(e.Text); e.Label == "PER" && len(ws) > 1 {
+			surnames[ws[len(ws)-1]] = true
+		}
+	}
 	for i := range ents {
 		e := &ents[i]
-		if e.Label == "LOC" || e.Label == "MISC" || strings.Contains(e.Text, " ") || nlp.NameHead(e.Text) != "" {
+		if e.Label == "LOC" || e.Label == "MISC" || strings.Contains(e.Text, " ") || nlp.NameHead(e.Text) != "" || surnames[e.Text] {
 			continue
 		}
 		if _, ok := nlp.CountryOf(e.Text); ok || nlp.KnownOrg(e.Text) || nlp.KnownPlace(e.Text) || isAcronym(e.Text) {
@@ -544,7 +599,12 @@ func describedType(toks []nlp.Token, first, last int) (string, bool) {
 					head = "" // "the council's executive director"
 					continue
 				}
-				if !startsLower(w) || !isWord(w) || toks[i].Tag == "IN" || toks[i].Tag == "WDT" || toks[i].Tag == "WP" || strings.HasPrefix(toks[i].Tag, "VB") {
+				if strings.HasPrefix(toks[i].Tag, "VB") || toks[i].Tag == "MD" {
+					// "At Gatwick, the company has written": a clause, not
+					// an appositive.
+					return "", false
+				}
+				if !startsLower(w) || !isWord(w) || toks[i].Tag == "IN" || toks[i].Tag == "WDT" || toks[i].Tag == "WP" {
 					break
 				}
 				head = w
