@@ -61,6 +61,11 @@ func TestNameCards(t *testing.T) {
 			absent: []string{"Meridian Wire", "GENEVA", "Geneva"},
 		},
 		{
+			file:   "real-style.txt",
+			want:   map[string]domain.ActorType{"Greg Rusedski": domain.Person, "Deloitte & Touche": domain.Organization, "Gatwick": domain.Place},
+			absent: []string{"Deloitte", "Touche", "Daily"},
+		},
+		{
 			file: "described.txt",
 			want: map[string]domain.ActorType{
 				"Grey Heron": domain.Organization, "Valnet": domain.Organization, "Velm": domain.Place,
