@@ -173,7 +173,7 @@ const separators = "›»|·•/>"
 // statement: breadcrumbs, bylines, kickers and credits. They are short and
 // have no verb, or are made of a few words joined by separators.
 func notASentence(s nlp.Sentence, words int) bool {
-	t := strings.TrimSpace(s.Text)
+	t := strings.Trim(strings.TrimSpace(s.Text), "*_") // Markdown emphasis
 	if t == "" {
 		return true
 	}
@@ -184,8 +184,8 @@ func notASentence(s nlp.Sentence, words int) bool {
 			break
 		}
 	}
-	if strings.IndexAny(t, "-–—•*") == 0 {
-		return false // a list item: a point of its own, however terse
+	if isListItem(t) {
+		return false // a point of its own, however terse
 	}
 	low := strings.ToLower(t)
 	if words <= 12 && strings.HasPrefix(low, "by ") && !strings.ContainsAny(t, ".!?") {
@@ -202,6 +202,17 @@ func notASentence(s nlp.Sentence, words int) bool {
 	}
 	if !verb && words <= 8 && !endsSentence(t) {
 		return true
+	}
+	return false
+}
+
+// isListItem reports whether t opens with a bullet and a space ("- Cut
+// tax rates"); "*By Ann Lee*" is Markdown emphasis, not a bullet.
+func isListItem(t string) bool {
+	for _, b := range []string{"- ", "– ", "— ", "• ", "* ", "· "} {
+		if strings.HasPrefix(t, b) {
+			return true
+		}
 	}
 	return false
 }

@@ -36,6 +36,8 @@ const (
 	fForward          // similarity to later sentences of its article (PacSum-style directed centrality)
 	fBackward         // similarity to earlier sentences of its article
 	fOverlap          // TextRank with word-overlap similarity, which favours full sentences
+	fPeg              // reads as a news peg: named actor, news verb, figure
+	fScene            // an opening that sets a scene: no actor, figure or news verb
 	numFeatures
 )
 
@@ -44,7 +46,7 @@ var FeatureNames = [numFeatures]string{
 	"first", "lead", "rel", "parafirst", "last", "len", "short", "centroid",
 	"rank", "cover", "title", "entity", "proper", "number", "quoteopen",
 	"quote", "question", "boiler", "fraclen", "fraclead", "forward",
-	"backward", "overlap",
+	"backward", "overlap", "peg", "scene",
 }
 
 // sentence is one candidate with what the ranker knows about it.
@@ -113,6 +115,12 @@ func Prepare(docs []*nlp.Doc) *Prepared {
 		ent := entitySalience(d)
 		prop := properSalience(d)
 		ew := entityWords(d)
+		sentEnts := make([][]nlp.Entity, n)
+		for _, e := range d.Entities {
+			if e.Sentence >= 0 && e.Sentence < n {
+				sentEnts[e.Sentence] = append(sentEnts[e.Sentence], e)
+			}
+		}
 		docTF := map[string]int{}
 		for j := 0; j < n; j++ {
 			for t, c := range tfs[k+j] {
@@ -196,6 +204,10 @@ func Prepare(docs []*nlp.Doc) *Prepared {
 			f[fEntity] = ent[j]
 			f[fProper] = prop[j]
 			f[fNumber] = hasNumber(s)
+			f[fPeg] = pegFeature(s, sentEnts[j], f[fNumber])
+			if !ps.skip && ps.teases < 0 {
+				f[fScene] = sceneFeature(pos[j], f[fPeg])
+			}
 			f[fQuoteOpen], f[fQuote] = quoteFeatures(s.Text)
 			if strings.HasSuffix(strings.TrimRight(s.Text, "\"'”’)"), "?") {
 				f[fQuestion] = 1

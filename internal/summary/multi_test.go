@@ -118,3 +118,31 @@ func TestSummarizeSkipsPageFurniture(t *testing.T) {
 		}
 	}
 }
+
+// TestSummarizeBuriedPeg checks a feature-style story whose news (the
+// grain council's forecast cut) comes in its third paragraph, after a
+// scene-setting opening: 3- and 5-sentence summaries must hold it, and
+// the Markdown byline and dateline lines never.
+func TestSummarizeBuriedPeg(t *testing.T) {
+	docs := analyse(t, "../../assets/samples/03-grain-council-corvan-strait.md")
+	for i, s := range Prepare(docs).sents[:3] {
+		if want := i < 2; s.skip != want {
+			t.Errorf("sentence %q: skip %v, want %v", s.Text, s.skip, want)
+		}
+	}
+	for _, n := range []int{3, 5} {
+		sum := Summarize(docs, domain.Length{Sentences: n}, domain.Edits{})
+		peg := false
+		for _, s := range sum.Sentences {
+			if strings.Contains(s.Text, "cut its forecast for global wheat trade") {
+				peg = true
+			}
+			if strings.Contains(s.Text, "Lindqvist") || strings.Contains(s.Text, "Harbourline") {
+				t.Errorf("%d sentences: byline or dateline chosen: %q", n, s.Text)
+			}
+		}
+		if !peg {
+			t.Errorf("%d sentences: the forecast cut is missing: %q", n, texts(sum.Sentences))
+		}
+	}
+}
