@@ -111,7 +111,8 @@ func sharedSorted(a, b []string) int {
 // One shared figure needs an actor and more words in common. Without
 // figures, a short restatement ("Kestria and Dravonia have signed up to a
 // rapid troop withdrawal") repeats a fuller sentence when it names the same
-// actors and most of its words are in it.
+// actors and most of its words are in it, and a longer one when it names
+// them and shares several other words.
 func sameFact(a, b *sentence) bool {
 	sn := sharedSorted(a.keys.nums, b.keys.nums)
 	se := sharedSorted(a.keys.ents, b.keys.ents)
@@ -123,6 +124,11 @@ func sameFact(a, b *sentence) bool {
 	case sn >= 1 && se >= 1 && other >= 2 && contain >= 0.3:
 		return true
 	case se >= 2 && other >= 1 && contain >= 0.5:
+		return true
+	case se >= 2 && other >= 3 && contain >= 0.35:
+		// The same actors doing the same thing, told with other figures
+		// ("within 72 hours of ratification", "within three days of the
+		// parliamentary vote").
 		return true
 	}
 	return false

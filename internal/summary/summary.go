@@ -3,10 +3,17 @@
 //
 // The ranker is a weighted sum of news features (lead position, paragraph
 // structure, TF-IDF centrality and PageRank, headline overlap, entity and
-// number salience, quotations, boilerplate), followed by a maximal marginal
-// relevance pass that keeps repeated facts out, within one article and
-// across the articles of a briefing. The weights were fitted on development
-// data (see cmd/sumeval); nothing here depends on the evaluation harness.
+// number salience, quotations, boilerplate, scene-setting openings),
+// followed by a maximal marginal relevance pass that keeps repeated facts
+// out, within one article and across the articles of a briefing. Across
+// articles a fact is recognised by its anchors (shared figures and named
+// actors) as well as its words, since two outlets rarely word it alike; the
+// earlier article's telling wins a close call, and an article with nothing
+// in the summary yet gets a small bonus, so each outlet shows what it adds.
+// Lines that are no statement (breadcrumbs, bylines) and standfirsts left in
+// the body are never chosen unless pinned. The weights were fitted on
+// development data (see cmd/sumeval); nothing here depends on the
+// evaluation harness.
 package summary
 
 import (
