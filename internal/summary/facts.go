@@ -171,6 +171,10 @@ func hasSorted(ss []string, t string) bool {
 	return i < len(ss) && ss[i] == t
 }
 
+// creditPhrases mark a wire story's credit line ("Reporting by ...;
+// editing by ... | Northline Press"), however long.
+var creditPhrases = []string{"reporting by", "editing by", "writing by", "contributed to this report", "additional reporting"}
+
 // separators mark navigation and credit lines: breadcrumbs ("World ›
 // Halvard Valley"), bylines ("By Ann Lee | Staff"), datelines.
 const separators = "›»|·•/>"
@@ -194,6 +198,11 @@ func notASentence(s nlp.Sentence, words int) bool {
 		return false // a point of its own, however terse
 	}
 	low := strings.ToLower(t)
+	for _, c := range creditPhrases {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
 	if words <= 12 && strings.HasPrefix(low, "by ") && !strings.ContainsAny(t, ".!?") {
 		return true // a byline
 	}

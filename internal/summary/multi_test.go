@@ -83,18 +83,20 @@ func TestSummarizeSkipsPageFurniture(t *testing.T) {
 		"By Lena Ostrova · 12 May 2026",
 		"Talvia and Morena have settled their dam dispute.",
 	}, a.Paragraphs...)
+	a.Paragraphs = append(a.Paragraphs, "Reporting by Lena Ostrova in Kesh and Omar Said in Talvia; editing by Ruth Adeyemi | Harbour Wire")
 	docs := analyse(t)
 	docs = append(docs, nlp.Analyze(a, 0))
-	for _, n := range []int{1, 3, 5} {
+	last := len(docs[0].Sentences) - 1
+	for _, n := range []int{1, 3, 5, 100} {
 		sum := Summarize(docs, domain.Length{Sentences: n}, domain.Edits{})
-		if len(sum.Sentences) != n {
+		if want := min(n, last-3); len(sum.Sentences) != want { // all but the furniture
 			t.Fatalf("%d sentences: got %q", n, texts(sum.Sentences))
 		}
 		if !strings.HasPrefix(sum.Sentences[0].Text, "Talvia and Morena signed a treaty on Friday") {
 			t.Errorf("%d sentences: the news lead is not first: %q", n, texts(sum.Sentences))
 		}
 		for _, s := range sum.Sentences {
-			if s.Index < 3 {
+			if s.Index < 3 || s.Index == last {
 				t.Errorf("%d sentences: page furniture chosen: %q", n, s.Text)
 			}
 		}
