@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -145,6 +146,23 @@ func TestSummarizeBuriedPeg(t *testing.T) {
 		}
 		if !peg {
 			t.Errorf("%d sentences: the forecast cut is missing: %q", n, texts(sum.Sentences))
+		}
+	}
+}
+
+func TestNumbersOf(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"a combined 12,000 troops within 30 days", []string{"12000", "30"}},
+		{"some 12000 soldiers in the next 30 days", []string{"12000", "30"}},
+		{"$3.4 billion, up 4.7%, in 2026/27.", []string{"2026", "27", "3.4", "4.7"}},
+		{"a 15-kilometre strip, by December 15.", []string{"15"}},
+		{"no figures here", []string{}},
+	} {
+		if got := numbersOf(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("numbersOf(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
