@@ -23,7 +23,7 @@ type factKeys struct {
 
 // numbersOf returns the normalised numbers written in digits in text:
 // thousands separators dropped, decimals kept, so "12,000" == "12000" and
-// "3.4" stays itself.
+// "3.4" stays itself. Years are left out.
 func numbersOf(text string) []string {
 	set := map[string]bool{}
 	rs := []rune(text)
@@ -49,10 +49,18 @@ func numbersOf(text string) []string {
 			j++
 		}
 	done:
-		set[b.String()] = true
+		if n := b.String(); !isYear(n) {
+			set[n] = true
+		}
 		i = j
 	}
 	return sortedKeys(set)
+}
+
+// isYear reports a plausible year: a weak anchor, since many sentences of
+// a story name the same year without stating the same fact.
+func isYear(n string) bool {
+	return len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20"))
 }
 
 // entityWords returns the stemmed content words of the entities named in

@@ -157,9 +157,10 @@ func TestNumbersOf(t *testing.T) {
 	}{
 		{"a combined 12,000 troops within 30 days", []string{"12000", "30"}},
 		{"some 12000 soldiers in the next 30 days", []string{"12000", "30"}},
-		{"$3.4 billion, up 4.7%, in 2026/27.", []string{"2026", "27", "3.4", "4.7"}},
+		{"$3.4 billion, up 4.7%, in 2026/27.", []string{"27", "3.4", "4.7"}},
 		{"a 15-kilometre strip, by December 15.", []string{"15"}},
 		{"no figures here", []string{}},
+		{"since 1998, 12,500 tonnes", []string{"12500"}},
 	} {
 		if got := numbersOf(c.in); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("numbersOf(%q) = %q, want %q", c.in, got, c.want)
