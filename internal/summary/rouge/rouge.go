@@ -105,6 +105,9 @@ type Case struct {
 	Paragraphs []string // body paragraphs
 	Reference  string   // reference summary, sentences joined by spaces
 	Sentences  int      // summary length to ask for
+	// Kept holds the article sentences an editor kept, when the reference
+	// is extractive (BBC); short-summary precision is measured against it.
+	Kept []string
 }
 
 // Load reads an evaluation set in the shared JSON-lines layout: BBC records
@@ -141,6 +144,7 @@ func Load(path string, limit int) ([]Case, error) {
 		switch {
 		case len(rec.Sentences) > 0:
 			c.Reference, c.Sentences = strings.Join(rec.Sentences, " "), len(rec.Sentences)
+			c.Kept = rec.Sentences
 		case len(rec.Highlights) > 0:
 			c.Reference, c.Sentences = strings.Join(rec.Highlights, " "), 3
 		default:

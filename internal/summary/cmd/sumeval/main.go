@@ -35,6 +35,7 @@ type item struct {
 	ref  []string
 	toks map[int][]string // sentence index -> ROUGE tokens
 	hold bool             // held out from fitting
+	kept map[int]bool     // sentences the editor kept (BBC), see keptSet
 }
 
 type set struct {
@@ -53,6 +54,9 @@ func main() {
 	setw := flag.String("set", "", "override weights: name=value,... (names as in FeatureNames, redundancy, duplicate)")
 	out := flag.String("out", "", "write the ranker's summaries as PREFIX-SET.jsonl, for rouge.py")
 	check := flag.Bool("check", false, "print ROUGE of the first 1500 bytes of each BBC text, to compare with rouge.py")
+	short := flag.Float64("short", 0, "weight of BBC fit-part precision@3/5 in the -fit objective")
+	params := flag.String("params", "", "with -fit, the weights to fit: name,... (default: all)")
+	gold := flag.String("gold", "../shared/eval/seed-gold.json", "gold editor's picks to print our picks against (empty: none)")
 	flag.Parse()
 
 	sets := []*set{
@@ -110,7 +114,8 @@ func main() {
 		}
 	}
 	if *fit {
-		m = fitModel(sets, m, *rounds)
+		shortWeight = *short
+		m = fitModel(sets, m, *rounds, *params)
 		fmt.Printf("fitted model:\n%s\n", goModel(m))
 	}
 	if *out != "" {
@@ -128,6 +133,18 @@ func main() {
 		fmt.Printf("%-6s lead      %s\n", s.name, baseline(s, lead))
 		fmt.Printf("%-6s centroid  %s\n", s.name, baseline(s, only(summary.FeatureIndex("centroid"))))
 		fmt.Printf("%-6s pagerank  %s\n", s.name, baseline(s, only(summary.FeatureIndex("rank"))))
+	}
+	shortReport(sets[0], &m)
+	if *gold != "" {
+		b, err := os.ReadFile(*gold)
+		if err != nil {
+			log.Fatal(err)
+		}
+		var cases []goldCase
+		if err := json.Unmarshal(b, &cases); err != nil {
+			log.Fatalf("%s: %v", *gold, err)
+		}
+		goldReport(cases, filepath.Dir(*gold), &m)
 	}
 }
 
@@ -177,6 +194,7 @@ func load(s *set, data, cache string, limit int) error {
 		h := fnv.New32a()
 		h.Write([]byte(c.ID))
 		it.hold = h.Sum32()%10 >= 7
+		it.kept = keptSet(it)
 		s.items = append(s.items, it)
 	}
 	log.Printf("%s: prepared %d articles in %v", s.name, len(cases), time.Since(start).Round(time.Millisecond))
@@ -217,6 +235,14 @@ func evaluate(s *set, m *summary.Model) (all, train, hold rouge.Scores) {
 // relative to the best peer on that set, with shortfalls counted double:
 // both sets count alike, and no measure is traded away.
 func objective(sets []*set, m *summary.Model) float64 {
+	return rougeObjective(sets, m) + shortWeight*shortObjective(sets[0], m)
+}
+
+// shortWeight weighs short-summary precision in the objective (-short).
+var shortWeight float64
+
+// rougeObjective is the ROUGE part of the objective.
+func rougeObjective(sets []*set, m *summary.Model) float64 {
 	o := 0.0
 	for _, s := range sets {
 		_, tr, _ := evaluate(s, m)
@@ -228,7 +254,13 @@ func objective(sets []*set, m *summary.Model) float64 {
 	return o / float64(3*len(sets))
 }
 
-func fitModel(sets []*set, m summary.Model, rounds int) summary.Model {
+func fitModel(sets []*set, m summary.Model, rounds int, params string) summary.Model {
+	fitOnly := map[string]bool{}
+	for _, n := range strings.Split(params, ",") {
+		if n != "" {
+			fitOnly[n] = true
+		}
+	}
 	best := objective(sets, &m)
 	log.Printf("start objective %.4f", best)
 	steps := []float64{-1, -0.5, -0.25, -0.1, -0.05, 0.05, 0.1, 0.25, 0.5, 1}
@@ -244,6 +276,15 @@ func fitModel(sets []*set, m summary.Model, rounds int) summary.Model {
 				}
 				return &mm.Weights[p]
 			}
+			name := "redundancy"
+			if p < len(m.Weights) {
+				name = summary.FeatureNames[p]
+			} else if p == len(m.Weights)+1 {
+				name = "duplicate"
+			}
+			if len(fitOnly) > 0 && !fitOnly[name] {
+				continue
+			}
 			scale := 1.0 / float64(r+1)
 			bestV := *get(&m)
 			for _, st := range steps {
@@ -252,12 +293,6 @@ func fitModel(sets []*set, m summary.Model, rounds int) summary.Model {
 				if o := objective(sets, &c); o > best+1e-5 {
 					best, m, improved = o, c, true
 				}
-			}
-			name := "redundancy"
-			if p < len(m.Weights) {
-				name = summary.FeatureNames[p]
-			} else if p == len(m.Weights)+1 {
-				name = "duplicate"
 			}
 			log.Printf("round %d %-10s = %6.3f objective %.4f", r, name, *get(&m), best)
 		}
