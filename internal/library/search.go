@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -231,32 +232,9 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain
 	limit = min(limit, maxPage)
 	var hits []domain.Hit
 	err := l.read(ctx, func(tx *sql.Tx) error {
-		from, err := rankFloor(ctx, tx, "article_fts", expr)
-		if err != nil {
+		var err error
+		if hits, err = rankArticles(ctx, tx, expr, limit); err != nil {
 			return err
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT f.rowid, f.rank FROM article_fts f
-			WHERE article_fts MATCH ? AND f.rank MATCH 'bm25(4.0, 1.0)' AND f.rowid >= ?
-			AND f.rowid NOT IN (`+trashOnly+`)
-			ORDER BY f.rank LIMIT ?`, expr, from, limit)
-		if err != nil {
-			return err
-		}
-		if hits, err = scanHits(rows, hits); err != nil {
-			return err
-		}
-		if len(hits) < limit && from > 0 {
-			// Older matches beyond the rank window, newest first.
-			rows, err := tx.QueryContext(ctx, `SELECT f.rowid, f.rank FROM article_fts f
-				WHERE article_fts MATCH ? AND f.rank MATCH 'bm25(4.0, 1.0)' AND f.rowid < ?
-				AND f.rowid NOT IN (`+trashOnly+`)
-				ORDER BY f.rowid DESC LIMIT ?`, expr, from, limit-len(hits))
-			if err != nil {
-				return err
-			}
-			if hits, err = scanHits(rows, hits); err != nil {
-				return err
-			}
 		}
 		if len(hits) == 0 {
 			return nil
@@ -271,7 +249,7 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain
 		}
 		qs := highlightTerms(query, true)
 		in, args := inList(ids)
-		rows, err = tx.QueryContext(ctx, `SELECT a.id, a.title, a.body, a.origin_name, coalesce((SELECT min(ba.briefing_id) FROM briefing_article ba
+		rows, err := tx.QueryContext(ctx, `SELECT a.id, a.title, a.body, a.origin_name, coalesce((SELECT min(ba.briefing_id) FROM briefing_article ba
 			JOIN briefing b ON b.id = ba.briefing_id WHERE ba.article_id = a.id AND b.deleted IS NULL), 0)
 			FROM article a WHERE a.id IN (`+in+`)`, args...)
 		if err != nil {
@@ -294,6 +272,46 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain
 	})
 	if err != nil {
 		return nil, fileError(l.path, op, err)
+	}
+	return hits, nil
+}
+
+// rankArticles returns the best limit articles matching expr, best first.
+// One pass over the doclist, newest first, scores the newest rankWindow
+// matches with bm25 and stops: FTS5's ORDER BY rank would score every match
+// (a common word matches most of the library) before sorting, and a
+// separate pass to find the window's floor would read the doclist twice.
+// The top of the window is picked in Go. When the window holds fewer than
+// limit articles (the trash took some), older matches follow newest first.
+func rankArticles(ctx context.Context, tx *sql.Tx, expr string, limit int) ([]domain.Hit, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT f.rowid, bm25(article_fts, 4.0, 1.0) FROM article_fts f
+		WHERE article_fts MATCH ? AND f.rowid NOT IN (`+trashOnly+`)
+		ORDER BY f.rowid DESC LIMIT ?`, expr, rankWindow)
+	if err != nil {
+		return nil, err
+	}
+	window, err := scanHits(rows, make([]domain.Hit, 0, 64))
+	if err != nil {
+		return nil, err
+	}
+	full := len(window) == rankWindow
+	oldest := int64(0)
+	if len(window) > 0 {
+		oldest = window[len(window)-1].ArticleID
+	}
+	// Stable on the newest-first order: equal scores list the newer first.
+	sort.SliceStable(window, func(i, j int) bool { return window[i].Rank < window[j].Rank })
+	hits := window[:min(limit, len(window))]
+	if len(hits) < limit && full {
+		rows, err := tx.QueryContext(ctx, `SELECT f.rowid, bm25(article_fts, 4.0, 1.0) FROM article_fts f
+			WHERE article_fts MATCH ? AND f.rowid < ? AND f.rowid NOT IN (`+trashOnly+`)
+			ORDER BY f.rowid DESC LIMIT ?`, expr, oldest, limit-len(hits))
+		if err != nil {
+			return nil, err
+		}
+		if hits, err = scanHits(rows, hits); err != nil {
+			return nil, err
+		}
 	}
 	return hits, nil
 }

@@ -55,21 +55,45 @@ type token struct{ start, end int }
 // tokens splits s into runs of letters and digits, as unicode61 does.
 func tokens(s string) []token {
 	var out []token
+	for pos := 0; ; {
+		tk, ok := nextToken(s, pos)
+		if !ok {
+			return out
+		}
+		out = append(out, tk)
+		pos = tk.end
+	}
+}
+
+// isWordRune reports whether unicode61 keeps r in a token.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
+}
+
+// nextToken returns the first token of s at or after byte pos.
+func nextToken(s string, pos int) (token, bool) {
 	start := -1
-	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
+	for i := pos; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		word := isWordRune(r)
 		switch {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
-			out = append(out, token{start, i})
-			start = -1
+			return token{start, i}, true
 		}
+		i += n
 	}
 	if start >= 0 {
-		out = append(out, token{start, len(s)})
+		return token{start, len(s)}, true
 	}
-	return out
+	return token{}, false
 }
 
 // fold lowercases and strips diacritics ("Café" -> "cafe").
@@ -112,23 +136,36 @@ func cutSnippet(text string, qs []qword) (string, bool) {
 	if len(qs) == 0 {
 		return "", false
 	}
-	toks := tokens(text)
-	hit := make([]int, len(toks)) // bitmask of query words each token matches (first 62)
-	found := false
-	for i, tk := range toks {
-		w := fold(text[tk.start:tk.end])
-		for j, q := range qs {
-			if j < 62 && q.matches(w) {
-				hit[i] |= 1 << j
-				found = true
+	// Tokens are read lazily: most hits show every query word near the
+	// top, and the rest of the body need not be tokenised or folded.
+	var toks []token
+	var hit []int // bitmask of query words each token matches (first 62)
+	pos, found := 0, false
+	more := func(n int) { // reads tokens until there are n or the text ends
+		for len(toks) < n && pos < len(text) {
+			tk, ok := nextToken(text, pos)
+			if !ok {
+				pos = len(text)
+				break
 			}
+			pos = tk.end
+			w := fold(text[tk.start:tk.end])
+			m := 0
+			for j, q := range qs {
+				if j < 62 && q.matches(w) {
+					m |= 1 << j
+					found = true
+				}
+			}
+			toks, hit = append(toks, tk), append(hit, m)
 		}
 	}
-	if !found {
-		return "", false
-	}
 	best, bestScore := 0, -1
-	for s := 0; s < len(toks); s++ {
+	for s := 0; ; s++ {
+		more(s + snippetWords + 1)
+		if s >= len(toks) {
+			break
+		}
 		if hit[s] == 0 {
 			continue // windows worth showing start near a match
 		}
@@ -147,14 +184,18 @@ func cutSnippet(text string, qs []qword) (string, bool) {
 			break // every word in view: the earliest such window is the one
 		}
 	}
+	if !found {
+		return "", false
+	}
 	// Start a few words before the first match, for context.
 	start := max(0, best-4)
+	more(start + snippetWords + 1) // one past the window: is the text cut?
 	end := min(len(toks), start+snippetWords)
 	var b strings.Builder
 	if start > 0 {
 		b.WriteString("\u2026")
 	}
-	pos := toks[start].start
+	pos = toks[start].start
 	if start == 0 {
 		pos = 0
 	}
