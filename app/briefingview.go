@@ -174,13 +174,16 @@ func metaLine(b *domain.Briefing) string {
 	}
 	a := b.Articles[0]
 	var parts []string
-	for _, s := range []string{a.Source, a.Credit} {
-		if s != "" && !slices.Contains(parts, s) {
+	for _, s := range []string{a.Source, a.Credit, linkHost(a.Origin.Name)} {
+		if s = oneLine(s); s != "" && !slices.Contains(parts, s) {
 			parts = append(parts, s)
 		}
 	}
 	if a.Byline != "" {
-		parts = append(parts, "By "+a.Byline)
+		parts = append(parts, "By "+oneLine(a.Byline))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "Source unknown ("+fileLabel(a)+")")
 	}
 	if !a.Published.IsZero() {
 		parts = append(parts, a.Published.Format("2 January 2006"))
@@ -188,11 +191,11 @@ func metaLine(b *domain.Briefing) string {
 	if a.Dateline != "" && len(parts) < 2 {
 		parts = append(parts, a.Dateline)
 	}
-	if len(b.Articles) > 1 {
-		parts = append(parts, fmt.Sprintf("and %d more articles", len(b.Articles)-1))
-	}
-	if len(parts) == 0 {
-		parts = append(parts, a.Origin.Name)
+	switch n := len(b.Articles) - 1; {
+	case n == 1:
+		parts = append(parts, "and 1 more article")
+	case n > 1:
+		parts = append(parts, fmt.Sprintf("and %d more articles", n))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -282,12 +285,13 @@ func (v *briefingView) showSummary() {
 
 // articleName is the short name of an article for labels.
 func articleName(a *domain.Article) string {
-	for _, s := range []string{a.Source, a.Credit, a.Title} {
-		if s != "" {
-			return s
-		}
+	if s := sourceName(a); s != "" {
+		return s
 	}
-	return a.Origin.Name
+	if t := oneLine(a.Title); t != "" {
+		return t
+	}
+	return fileLabel(a)
 }
 
 func (v *briefingView) isPinned(r domain.SentenceRef) bool {
@@ -458,10 +462,13 @@ func (v *briefingView) showArticles() {
 		i := i
 		title := &widget.Label{Text: fmt.Sprintf("%d. %s", i+1, oneLine(a.Title)), TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 		var bits []string
-		for _, s := range []string{a.Source, a.Byline, a.Dateline} {
-			if s != "" {
+		for _, s := range []string{a.Source, a.Credit, a.Byline, linkHost(a.Origin.Name), a.Dateline} {
+			if s = oneLine(s); s != "" && !slices.Contains(bits, s) {
 				bits = append(bits, s)
 			}
+		}
+		if len(bits) == 0 {
+			bits = append(bits, "Source unknown ("+fileLabel(a)+")")
 		}
 		if !a.Published.IsZero() {
 			bits = append(bits, a.Published.Format("2 Jan 2006"))

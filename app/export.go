@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"briefdesk/assets"
 	"briefdesk/internal/brief"
 	"briefdesk/internal/domain"
 	"briefdesk/internal/engine"
@@ -374,13 +376,38 @@ func (r *pageRenderer) Layout(s fyne.Size) {
 			l.Position2 = pos(it.X+it.W, it.Y+it.H)
 			r.objects = append(r.objects, l)
 		case brief.TextItem:
-			px := float32(it.Size*ptToMM) * scale
-			t := &canvas.Text{Text: it.Text, Color: c, TextSize: px, TextStyle: fyne.TextStyle{Bold: it.Style == brief.Bold, Italic: it.Style == brief.Italic}}
+			t := previewText(it, scale)
+			t.Color = c
 			// Y is the baseline; Noto Sans ascends 1.069 em above it.
-			t.Move(pos(it.X, it.Y).SubtractXY(0, px*1.069))
+			t.Move(pos(it.X, it.Y).SubtractXY(0, t.TextSize*1.069))
 			r.objects = append(r.objects, t)
 		}
 	}
+}
+
+// The brief's own fonts, so the preview measures every run exactly as the PDF
+// layout did; the theme's font has other advance widths, and a bold label
+// drawn in it ran into the text placed after it.
+var (
+	previewRegular = fyne.NewStaticResource("NotoSans-Regular.ttf", assets.NotoSansRegular)
+	previewBold    = fyne.NewStaticResource("NotoSans-Bold.ttf", assets.NotoSansBold)
+	previewItalic  = fyne.NewStaticResource("NotoSans-Italic.ttf", assets.NotoSansItalic)
+)
+
+// previewText returns text item it drawn in the brief's font on a page drawn
+// at scale pixels per millimetre. The size is rounded down to whole pixels:
+// Fyne's shaper advances glyphs by the next whole pixel size, so a 6.5 px
+// run came out 8% wider than the layout measured and ran into the next one.
+func previewText(it brief.Item, scale float32) *canvas.Text {
+	px := max(1, float32(math.Floor(float64(float32(it.Size*ptToMM)*scale))))
+	t := &canvas.Text{Text: it.Text, TextSize: px, FontSource: previewRegular}
+	switch it.Style {
+	case brief.Bold:
+		t.FontSource = previewBold
+	case brief.Italic:
+		t.FontSource = previewItalic
+	}
+	return t
 }
 
 func (r *pageRenderer) MinSize() fyne.Size { return r.p.MinSize() }
