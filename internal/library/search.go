@@ -3,7 +3,7 @@ package library
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -400,16 +400,18 @@ const itemCols = `b.id, b.title, b.updated,
 // matchesCTE ranks briefings by their best match across article titles and
 // bodies, briefing titles and notes, and actor names; kind and src say where
 // the best match was, for the snippet. bm25 is negative: lower is better.
-// ?1 is the match expression, ?2-?4 the rank floors of the three indexes.
+// ?1 is the match expression, ?2 the rank window: each index scores only
+// its newest ?2 matches, read newest first so that FTS5 stops there instead
+// of scoring and sorting every match.
 const matchesCTE = `WITH m(bid, rank, kind, src) AS (
-		SELECT ba.briefing_id, f.rank, 0, f.rowid FROM article_fts f JOIN briefing_article ba ON ba.article_id = f.rowid
-			WHERE article_fts MATCH ?1 AND f.rank MATCH 'bm25(4.0, 1.0)' AND f.rowid >= ?2
+		SELECT ba.briefing_id, w.r, 0, w.id FROM (SELECT rowid AS id, bm25(article_fts, 4.0, 1.0) AS r FROM article_fts
+			WHERE article_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2) w JOIN briefing_article ba ON ba.article_id = w.id
 		UNION ALL
-		SELECT g.rowid, g.rank * 2, 1, g.rowid FROM briefing_fts g
-			WHERE briefing_fts MATCH ?1 AND g.rank MATCH 'bm25(4.0, 2.0)' AND g.rowid >= ?3
+		SELECT w.id, w.r * 2, 1, w.id FROM (SELECT rowid AS id, bm25(briefing_fts, 4.0, 2.0) AS r FROM briefing_fts
+			WHERE briefing_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2) w
 		UNION ALL
-		SELECT ac.briefing_id, h.rank, 2, ac.id FROM actor_fts h JOIN actor ac ON ac.id = h.rowid
-			WHERE actor_fts MATCH ?1 AND h.rowid >= ?4
+		SELECT ac.briefing_id, w.r, 2, w.id FROM (SELECT rowid AS id, bm25(actor_fts) AS r FROM actor_fts
+			WHERE actor_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2) w JOIN actor ac ON ac.id = w.id
 	), best AS (SELECT bid, min(rank) AS rank, kind, src FROM m GROUP BY bid)
 	`
 
@@ -426,10 +428,24 @@ const countCTE = `WITH best(bid) AS (` + allMatches + `)
 
 // tailQuery lists the matching briefings that the ranked head (matchesCTE,
 // within the rank windows) left out, newest first, with the id of their
-// first article for the snippet.
-const tailQuery = matchesCTE + `, rest(bid) AS (` + allMatches + ` EXCEPT SELECT bid FROM best)
+// first article for the snippet. The page is cut before its columns are
+// computed; the filters' arguments follow ?2, then the page's limit and
+// offset.
+const tailQuery = matchesCTE + `, rest(bid) AS (` + allMatches + ` EXCEPT SELECT bid FROM best),
+	page AS (SELECT b.id AS bid FROM rest JOIN briefing b ON b.id = rest.bid WHERE %s
+		ORDER BY b.updated DESC, b.id DESC LIMIT ? OFFSET ?)
 	SELECT ` + itemCols + `, 0, coalesce((SELECT article_id FROM briefing_article WHERE briefing_id = b.id ORDER BY pos LIMIT 1), 0)
-	FROM rest JOIN briefing b ON b.id = rest.bid WHERE `
+	FROM page JOIN briefing b ON b.id = page.bid ORDER BY b.updated DESC, b.id DESC`
+
+// headQuery lists one page of the ranked head. The page is cut on the
+// rank alone, so that the list's columns (article count, sources) are
+// computed for its rows only, not for every match. Its limit and offset
+// follow the filters' arguments.
+const headQuery = matchesCTE + `, page AS (SELECT best.bid, best.rank, best.kind, best.src, b.updated
+		FROM best JOIN briefing b ON b.id = best.bid WHERE %s
+		ORDER BY best.rank, b.updated DESC, b.id DESC LIMIT ? OFFSET ?)
+	SELECT ` + itemCols + `, page.kind, page.src FROM page JOIN briefing b ON b.id = page.bid
+	ORDER BY page.rank, page.updated DESC, b.id DESC`
 
 // rankWindow bounds how many matches of one index bm25 ranks: ranking is
 // the costly part of a search (about 3 µs a match), and a common word
@@ -437,19 +453,6 @@ const tailQuery = matchesCTE + `, rest(bid) AS (` + allMatches + ` EXCEPT SELECT
 // ranked among its rankWindow most recently stored ones, which for a news
 // desk are the ones that matter; fewer matches are ranked exactly.
 var rankWindow = 1000 // a variable so that tests can reach the tail with few articles
-
-// rankFloor returns the rowid from which the newest rankWindow matches of
-// expr in table start, 0 when there are fewer. Walking a doclist by rowid
-// costs no ranking.
-func rankFloor(ctx context.Context, tx *sql.Tx, table, expr string) (int64, error) {
-	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT rowid FROM `+table+` WHERE `+table+` MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
-		expr, rankWindow-1).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	return id, err
-}
 
 // Briefings lists one page of briefings filtered by q: newest first, or best
 // match first when q.Search is set (with a highlighted snippet).
@@ -476,17 +479,8 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 			return err
 		}
 		// The head: briefings matching within the rank windows, best first.
-		head := []any{expr}
-		for _, t := range ftsTables {
-			f, err := rankFloor(ctx, tx, t, expr)
-			if err != nil {
-				return err
-			}
-			head = append(head, f)
-		}
-		head = append(head, args...)
-		rows, err := tx.QueryContext(ctx, matchesCTE+`SELECT `+itemCols+`, best.kind, best.src FROM best JOIN briefing b ON b.id = best.bid
-			WHERE `+where+` ORDER BY best.rank, b.updated DESC, b.id DESC LIMIT ? OFFSET ?`, append(head, limit, offset)...)
+		head := append(append([]any{expr, rankWindow}, args...), limit, offset)
+		rows, err := tx.QueryContext(ctx, fmt.Sprintf(headQuery, where), head...)
 		if err != nil {
 			return err
 		}
@@ -494,17 +488,18 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 			return err
 		}
 		// The tail: older matches beyond the windows, newest first, so that
-		// paging reaches every match Count counts.
-		if len(items) < limit && (head[1].(int64) > 0 || head[2].(int64) > 0 || head[3].(int64) > 0) {
+		// paging reaches every match Count counts. A short page is the end
+		// of the head; with few matches the tail is empty and cheap.
+		if len(items) < limit {
 			headLen := offset + len(items)
-			if len(items) == 0 {
+			if len(items) == 0 && offset > 0 {
 				if err := tx.QueryRowContext(ctx, matchesCTE+`SELECT count(*) FROM best JOIN briefing b ON b.id = best.bid WHERE `+where,
-					head...).Scan(&headLen); err != nil {
+					append([]any{expr, rankWindow}, args...)...).Scan(&headLen); err != nil {
 					return err
 				}
 			}
-			rows, err := tx.QueryContext(ctx, tailQuery+where+` ORDER BY b.updated DESC, b.id DESC LIMIT ? OFFSET ?`,
-				append(head, limit-len(items), max(0, offset-headLen))...)
+			tail := append(append([]any{expr, rankWindow}, args...), limit-len(items), max(0, offset-headLen))
+			rows, err := tx.QueryContext(ctx, fmt.Sprintf(tailQuery, where), tail...)
 			if err != nil {
 				return err
 			}
@@ -568,9 +563,6 @@ func fillSnippets(ctx context.Context, tx *sql.Tx, search string, items []domain
 	}
 	return nil
 }
-
-// ftsTables are the full-text indexes by match kind in matchesCTE.
-var ftsTables = [3]string{"article_fts", "briefing_fts", "actor_fts"}
 
 // noteSnippets highlights qs in the notes, else the titles, of briefings.
 func noteSnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (map[int64]string, error) {
