@@ -13,31 +13,35 @@ import (
 // The features the ranker combines. Each is scaled to about 0..1 within an
 // article so that one set of weights serves short and long articles.
 const (
-	fFirst     = iota // first sentence of its article: the news lead
-	fLead             // exp(-index/3): the inverted pyramid
-	fRel              // 1 - relative position
-	fParaFirst        // opens a paragraph (after the first)
-	fLast             // last sentence of the article: sign-offs, asides
-	fLen              // length in words, capped
-	fShort            // under ten words
-	fCentroid         // TF-IDF cosine with the story's centroid
-	fRank             // PageRank over the TF-IDF similarity graph
-	fCover            // Luhn-style coverage of words repeated elsewhere
-	fTitle            // share of the headline's terms the sentence holds
-	fEntity           // salience of the named entities it mentions
-	fProper           // salience of the proper nouns it mentions
-	fNumber           // holds a number: amounts, counts, dates
-	fQuoteOpen        // opens with a quotation mark
-	fQuote            // holds a quotation
-	fQuestion         // ends with a question mark
-	fBoiler           // looks like boilerplate (credits, links, prompts)
-	fFracLen          // length times the share of sentences asked for
-	fFracLead         // lead times the share of sentences asked for
-	fForward          // similarity to later sentences of its article (PacSum-style directed centrality)
-	fBackward         // similarity to earlier sentences of its article
-	fOverlap          // TextRank with word-overlap similarity, which favours full sentences
-	fPeg              // reads as a news peg: named actor, news verb, figure
-	fScene            // an opening that sets a scene: no actor, figure or news verb
+	fFirst      = iota // first sentence of its article: the news lead
+	fLead              // exp(-index/3): the inverted pyramid
+	fRel               // 1 - relative position
+	fParaFirst         // opens a paragraph (after the first)
+	fLast              // last sentence of the article: sign-offs, asides
+	fLen               // length in words, capped
+	fShort             // under ten words
+	fCentroid          // TF-IDF cosine with the story's centroid
+	fRank              // PageRank over the TF-IDF similarity graph
+	fCover             // Luhn-style coverage of words repeated elsewhere
+	fTitle             // share of the headline's terms the sentence holds
+	fEntity            // salience of the named entities it mentions
+	fProper            // salience of the proper nouns it mentions
+	fNumber            // holds a number: amounts, counts, dates
+	fQuoteOpen         // opens with a quotation mark
+	fQuote             // holds a quotation
+	fQuestion          // ends with a question mark
+	fBoiler            // looks like boilerplate (credits, links, prompts)
+	fFracLen           // length times the share of sentences asked for
+	fFracLead          // lead times the share of sentences asked for
+	fForward           // similarity to later sentences of its article (PacSum-style directed centrality)
+	fBackward          // similarity to earlier sentences of its article
+	fOverlap           // TextRank with word-overlap similarity, which favours full sentences
+	fPeg               // reads as a news peg: named actor, news verb, figure
+	fScene             // an opening that sets a scene: no actor, figure or news verb
+	fClaim             // attributes a claim, most of all to a central actor
+	fBackground        // opens on background ("Last month", "In addition")
+	fPronoun           // opens with a pronoun
+	fLeadSim           // similarity to its article's lead, which it may only restate
 	numFeatures
 )
 
@@ -46,7 +50,8 @@ var FeatureNames = [numFeatures]string{
 	"first", "lead", "rel", "parafirst", "last", "len", "short", "centroid",
 	"rank", "cover", "title", "entity", "proper", "number", "quoteopen",
 	"quote", "question", "boiler", "fraclen", "fraclead", "forward",
-	"backward", "overlap", "peg", "scene",
+	"backward", "overlap", "peg", "scene", "claim", "background", "pronoun",
+	"leadsim",
 }
 
 // sentence is one candidate with what the ranker knows about it.
@@ -57,8 +62,10 @@ type sentence struct {
 	vec    vector
 	dedup  string // normalised text, to spot the same sentence in two articles
 	keys   factKeys
-	teases int  // the lead sentence (briefing index) this opening sentence only teases, or -1
-	skip   bool // not a statement (breadcrumb, byline) or a teaser of the lead: never chosen unless pinned
+	refers []string // the people a he/she opening may refer to
+	people []string // entity keys of the people it names
+	teases int      // the lead sentence (briefing index) this opening sentence only teases, or -1
+	skip   bool     // not a statement (breadcrumb, byline) or a teaser of the lead: never chosen unless pinned
 }
 
 // Prepared holds the features of a briefing's sentences. Building it is
@@ -115,6 +122,8 @@ func Prepare(docs []*nlp.Doc) *Prepared {
 		ent := entitySalience(d)
 		prop := properSalience(d)
 		ew := entityWords(d)
+		central, person := centralActors(d)
+		refers, people := antecedents(d)
 		sentEnts := make([][]nlp.Entity, n)
 		for _, e := range d.Entities {
 			if e.Sentence >= 0 && e.Sentence < n {
@@ -135,6 +144,7 @@ func Prepare(docs []*nlp.Doc) *Prepared {
 			ps := &p.sents[k+j]
 			ps.keys = factKeys{nums: numbersOf(s.Text), ents: ew[j]}
 			ps.skip = notASentence(s, ps.words)
+			ps.refers, ps.people = refers[j], people[j]
 		}
 		for j, l := range teasers(p.sents[k : k+n]) {
 			ps := &p.sents[k+j]
@@ -213,6 +223,26 @@ func Prepare(docs []*nlp.Doc) *Prepared {
 				f[fQuestion] = 1
 			}
 			f[fBoiler] = boilerplate(s.Text, ps.words)
+			f[fClaim] = claimFeature(s, sentEnts[j], central, person)
+			f[fBackground] = backgroundFeature(s.Text)
+			f[fPronoun] = pronounFeature(s)
+		}
+		first := -1
+		for j := 0; j < n; j++ {
+			if p.sents[k+j].feat[fFirst] == 1 {
+				first = j
+				break
+			}
+		}
+		if first >= 0 {
+			quotes := quotedSpans(d.Sentences[first].Text)
+			for j := first + 1; j < n; j++ {
+				f := &p.sents[k+j].feat
+				f[fLeadSim] = cosine(p.sents[k+j].vec, p.sents[k+first].vec)
+				if restatesLead(d.Sentences[j].Text, quotes) {
+					f[fLeadSim] = 1
+				}
+			}
 		}
 		normalize(p.sents[k:k+n], fCentroid, fRank, fCover, fEntity, fProper, fForward, fBackward, fOverlap)
 		k += n

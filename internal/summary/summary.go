@@ -47,6 +47,7 @@ type Model struct {
 	Weights    [numFeatures]float64 // one per feature, see FeatureNames
 	Redundancy float64              // MMR penalty on similarity to sentences already chosen
 	Duplicate  float64              // similarity above which a sentence repeats a chosen one and is skipped
+	Dangling   float64              // penalty on a he/she opening whose referent no earlier chosen sentence names
 }
 
 // DefaultModel holds the weights fitted by coordinate ascent (cmd/sumeval
@@ -68,9 +69,11 @@ var DefaultModel = Model{
 		fQuoteOpen: -0.188, fQuote: 0.133, fQuestion: -1.221, fBoiler: -0.8,
 		fFracLen: 0.08, fFracLead: -4.033, fForward: 0.317, fBackward: 0.4, fOverlap: 0.417,
 		fPeg: 0, fScene: -0.5,
+		fClaim: 0.3, fBackground: -0.1, fPronoun: 0, fLeadSim: -0.3,
 	},
 	Redundancy: 0.35,
 	Duplicate:  0.7,
+	Dangling:   0.2,
 }
 
 // Summarize scores every sentence of docs (one briefing's articles) and
@@ -179,6 +182,9 @@ func (p *Prepared) Summarize(m *Model, length domain.Length, edits domain.Edits)
 				continue
 			}
 			v := score[i] - m.Redundancy*maxSim[i]
+			if p.dangles(i, picked) {
+				v -= m.Dangling
+			}
 			if len(picked) > 0 && !voiced[s.Article] {
 				v += newSource
 			}

@@ -57,6 +57,7 @@ func main() {
 	short := flag.Float64("short", 0, "weight of BBC fit-part precision@3/5 in the -fit objective")
 	params := flag.String("params", "", "with -fit, the weights to fit: name,... (default: all)")
 	gold := flag.String("gold", "../shared/eval/seed-gold.json", "gold editor's picks to print our picks against (empty: none)")
+	flag.BoolVar(&goldVerbose, "v", false, "list the score of every sentence of the gold articles")
 	flag.Parse()
 
 	sets := []*set{
@@ -92,6 +93,8 @@ func main() {
 			m.Redundancy = x
 		case name == "duplicate":
 			m.Duplicate = x
+		case name == "dangling":
+			m.Dangling = x
 		case i >= 0:
 			m.Weights[i] = x
 		default:

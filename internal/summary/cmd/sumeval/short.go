@@ -135,6 +135,9 @@ type goldCase struct {
 	Sentences []string `json:"summary_sentences"`
 }
 
+// goldVerbose makes goldReport list every sentence's score (-v).
+var goldVerbose bool
+
 // goldReport summarises each gold article at the gold length and prints
 // which picks the editor also chose. It is a sanity check on a handful of
 // articles, never a tuning target.
@@ -154,6 +157,15 @@ func goldReport(cases []goldCase, dir string, m *summary.Model) {
 		it.c.Kept = g.Sentences
 		kept := keptSet(it)
 		sum := summary.Prepare([]*nlp.Doc{doc}).Summarize(m, domain.Length{Sentences: len(g.Sentences)}, domain.Edits{})
+		if goldVerbose {
+			for _, x := range sum.Scores {
+				mark := " "
+				if kept[x.Index] {
+					mark = "g"
+				}
+				fmt.Printf("    %s %2d %.3f %.70s\n", mark, x.Index, x.Score, x.Text)
+			}
+		}
 		hit := 0
 		for _, x := range sum.Sentences {
 			mark := " "
