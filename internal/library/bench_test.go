@@ -405,6 +405,31 @@ func BenchmarkListPage(b *testing.B) {
 			}
 		})
 	})
+	// Scrolling on from anywhere in the list: the page after a random
+	// item, found by its place in the index (BriefingsAfter), not an offset.
+	b.Run("next-page", func(b *testing.B) {
+		var marks []domain.BriefingItem
+		rows, err := l.r.Query(`SELECT id, updated FROM briefing WHERE deleted IS NULL`)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for rows.Next() {
+			var it domain.BriefingItem
+			var updated int64
+			if err := rows.Scan(&it.ID, &updated); err != nil {
+				b.Fatal(err)
+			}
+			it.Updated = time.Unix(0, updated).UTC()
+			marks = append(marks, it)
+		}
+		rows.Close()
+		r := rand.New(rand.NewPCG(1, 2))
+		latencies(b, func(int) {
+			if _, err := l.BriefingsAfter(context.Background(), domain.ListQuery{Limit: 100}, marks[r.IntN(len(marks))]); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
 	b.Run("source-filter", func(b *testing.B) {
 		latencies(b, func(i int) {
 			if _, err := l.Briefings(context.Background(), domain.ListQuery{Limit: 100, Source: benchSources[i%len(benchSources)]}); err != nil {

@@ -720,3 +720,57 @@ func TestNonFiniteNumbers(t *testing.T) {
 		t.Errorf("stored %+v, %v", got, err)
 	}
 }
+
+// Keyset paging visits the newest-first list in the same order as offset
+// paging, including briefings updated at the same instant, and keeps the
+// filters.
+func TestBriefingsAfter(t *testing.T) {
+	l := openTemp(t)
+	same := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
+	for i := 0; i < 23; i++ {
+		a := sample(i)
+		b := &domain.Briefing{Title: a.Title, Analysis: analysisFor([]*domain.Article{a})}
+		if i%3 == 0 {
+			b.Created, b.Updated = same, same // ties broken by id
+		} else {
+			b.Created = same.Add(time.Duration(i) * time.Hour)
+			b.Updated = b.Created
+		}
+		if _, err := l.AddArticle(ctx, a, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []domain.ListQuery{{Limit: 4}, {Limit: 3, To: same}} {
+		want, err := l.Briefings(ctx, domain.ListQuery{Limit: 1000, To: q.To})
+		if err != nil || len(want) < 5 {
+			t.Fatalf("Briefings = %d items, %v", len(want), err)
+		}
+		var got []domain.BriefingItem
+		var last domain.BriefingItem
+		for {
+			page, err := l.BriefingsAfter(ctx, q, last)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(page) == 0 {
+				break
+			}
+			got = append(got, page...)
+			last = page[len(page)-1]
+			if len(got) > len(want) {
+				break
+			}
+		}
+		if len(got) != len(want) {
+			t.Fatalf("keyset paging listed %d briefings, offset listing %d", len(got), len(want))
+		}
+		for i := range want {
+			if got[i].ID != want[i].ID || got[i].Articles != want[i].Articles || got[i].Sources != want[i].Sources {
+				t.Errorf("item %d: keyset %+v, offset %+v", i, got[i], want[i])
+			}
+		}
+	}
+	if _, err := l.BriefingsAfter(ctx, domain.ListQuery{Search: "report"}, domain.BriefingItem{}); err == nil {
+		t.Error("BriefingsAfter with a search: no error")
+	}
+}

@@ -520,6 +520,40 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 	return items, nil
 }
 
+// BriefingsAfter lists the page of the newest-first list (q without Search)
+// that follows last, the last item the officer has seen; a zero last gives
+// the first page. Unlike an Offset, which walks every row before the page,
+// it seeks straight to its place in the index, so scrolling stays as fast
+// at the 80,000th briefing as at the first. q.Offset is ignored; a q with
+// Search set is a ranked list, which pages by Offset (Briefings).
+func (l *Library) BriefingsAfter(ctx context.Context, q domain.ListQuery, last domain.BriefingItem) ([]domain.BriefingItem, error) {
+	const op = "library.BriefingsAfter"
+	if strings.TrimSpace(q.Search) != "" {
+		return nil, fmt.Errorf("%s: a search is ranked and pages by offset", op)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	limit = min(limit, maxPage)
+	where, args := listFilter(q)
+	if last.ID != 0 {
+		// A row value, so that SQLite seeks the (updated, id) index.
+		where += " AND (b.updated, b.id) < (?, ?)"
+		args = append(args, last.Updated.UnixNano(), last.ID)
+	}
+	rows, err := l.r.QueryContext(ctx, `SELECT `+itemCols+`, 0, 0 FROM briefing b WHERE `+where+`
+		ORDER BY b.updated DESC, b.id DESC LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fileError(l.path, op, err)
+	}
+	items, _, err := scanRanked(rows)
+	if err != nil {
+		return nil, fileError(l.path, op, err)
+	}
+	return items, nil
+}
+
 // snipSrc says where a listed briefing's best match is: kind 0 an article,
 // 1 the briefing's title or notes, 2 an actor; id is that row.
 type snipSrc struct{ kind, id int64 }
