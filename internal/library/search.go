@@ -116,11 +116,8 @@ func inflections(w string) []string {
 			out = append(out, f)
 		}
 	}
-	for i, b := range bases {
+	for _, b := range bases {
 		add(b)
-		if i == 0 && len(bases) > 1 {
-			continue // a plural's own -s, -ed and -ing forms are no words ("rateses")
-		}
 		last := b[len(b)-1]
 		switch {
 		case last == 'y' && len(b) > 2 && !strings.ContainsRune("aeiou", rune(b[len(b)-2])):
