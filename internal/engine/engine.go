@@ -162,6 +162,15 @@ func (e *Engine) store(ctx context.Context, path string, a *domain.Article, into
 		return failed(path, err)
 	}
 	r.Path = path
+	if r.NearDup != 0 {
+		// A re-published wire story with small edits: stored, but flagged so
+		// the officer knows the library already has this story.
+		note := fmt.Sprintf("near-duplicate of article %d", r.NearDup)
+		if old, err := e.Library.Article(ctx, r.NearDup, false); err == nil {
+			note = fmt.Sprintf("near-duplicate of %q (article %d)", old.Title, r.NearDup)
+		}
+		r.Detail += " (" + note + ")"
+	}
 	return r
 }
 

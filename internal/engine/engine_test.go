@@ -78,6 +78,18 @@ func TestImportStoresAnalysedBriefing(t *testing.T) {
 	}
 }
 
+func TestImportFlagsNearDuplicate(t *testing.T) {
+	e := open(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	e.Import(ctx, []string{write(t, dir, "a.txt", story)}, 0, nil)
+	edited := strings.Replace(strings.Replace(story, "Monday", "Tuesday", 1), "14 ships", "fourteen ships", 1)
+	r := e.Import(ctx, []string{write(t, dir, "b.txt", edited)}, 0, nil)[0]
+	if r.Status != domain.Imported || r.NearDup == 0 || !strings.Contains(r.Detail, "near-duplicate of") {
+		t.Errorf("edited wire copy: %+v", r)
+	}
+}
+
 func TestImportIntoBriefingAndUpdate(t *testing.T) {
 	e := open(t)
 	ctx := context.Background()
