@@ -37,7 +37,9 @@ type briefingView struct {
 
 	filterBar   *fyne.Container
 	filterLabel *widget.Label
-	textBox     *fyne.Container // hint, filter bar and text: re-laid out when the bar shows
+	textBox     *fyne.Container   // hint, filter bar and text: re-laid out when the bar shows
+	left        *container.Scroll // summary and article text
+	textSection fyne.CanvasObject // the "Article text" heading and textBox, inside left
 	findActor   *widget.Button
 	text        *fyne.Container
 	paragraphs  []*prose
@@ -94,6 +96,7 @@ func (v *briefingView) buildUI() {
 	v.text = container.NewVBox()
 	v.textBox = container.NewVBox(hint, v.filterBar, v.text)
 	text := section("Article text", nil, v.textBox)
+	v.textSection = text
 
 	v.actors = container.NewAdaptiveGrid(2)
 	v.moreActors = &widget.Button{Importance: widget.LowImportance, Icon: theme.MenuExpandIcon(), OnTapped: v.onMoreActors}
@@ -104,6 +107,7 @@ func (v *briefingView) buildUI() {
 	dropHint := newNote("Drop files or links on this briefing to add them to it.", true)
 
 	left := container.NewVScroll(container.NewPadded(container.NewVBox(summary, widget.NewSeparator(), text)))
+	v.left = left
 	right := container.NewVScroll(container.NewPadded(container.NewVBox(
 		section("Key actors", nil, v.actorBox),
 		widget.NewSeparator(),
@@ -506,7 +510,7 @@ func (v *briefingView) onLengthChanged(f float64) {
 		return
 	}
 	v.b.Length = domain.Length{Sentences: n}
-	v.save("Summary length set to " + v.lengthLabel.Text + ".")
+	v.save("Summary set to " + v.lengthLabel.Text + ".")
 }
 
 // onFitChanged switches between a sentence count and filling one page.
@@ -522,7 +526,11 @@ func (v *briefingView) onFitChanged(fit bool) {
 		v.b.Length = domain.Length{Sentences: int(v.length.Value)}
 	}
 	v.updateLengthLabel()
-	v.save("Summary length set to " + v.lengthLabel.Text + ".")
+	if fit {
+		v.save("Summary fitted to one printed page.")
+	} else {
+		v.save("Summary set to " + v.lengthLabel.Text + ".")
+	}
 }
 
 // onSentenceTapped drops a highlighted sentence or pins any other.
@@ -609,6 +617,23 @@ func (v *briefingView) setFilter(name string, refs []domain.SentenceRef) {
 	}
 	v.filterName = name
 	v.showText()
+	v.revealText()
+}
+
+// revealText scrolls the left column to the article text, so that tapping an
+// actor card or a figure visibly does something: the filtered sentences sit
+// below a summary that usually fills the first screen.
+func (v *briefingView) revealText() {
+	if v.left == nil || v.textSection == nil {
+		return
+	}
+	v.left.Content.Refresh() // lay out the filtered text before measuring
+	// room for the heading, the filter bar and the first sentence
+	const headRoom = 160
+	y := v.textSection.Position().Y + theme.Padding()
+	if y < v.left.Offset.Y || y+headRoom > v.left.Offset.Y+v.left.Size().Height {
+		v.left.ScrollToOffset(fyne.NewPos(0, y))
+	}
 }
 
 func (v *briefingView) onClearFilter() {
@@ -704,7 +729,7 @@ func (v *briefingView) onAddArticles() {
 		rc.Close()
 		v.d.importSources(sourcesFromURIs([]fyne.URI{rc.URI()}), id)
 	}, v.d.win)
-	fd.Resize(fyne.NewSize(860, 600))
+	fd.Resize(dialogSize(v.d.win, fyne.NewSize(860, 600)))
 	fd.Show()
 }
 

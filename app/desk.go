@@ -371,7 +371,7 @@ func (d *desk) onOpenFile() {
 		rc.Close()
 		d.importSources(sourcesFromURIs([]fyne.URI{rc.URI()}), 0)
 	}, d.win)
-	fd.Resize(fyne.NewSize(860, 600))
+	fd.Resize(dialogSize(d.win, fyne.NewSize(860, 600)))
 	fd.Show()
 }
 
@@ -386,7 +386,7 @@ func (d *desk) onOpenFolder() {
 		}
 		d.importSources(sourcesFromURIs([]fyne.URI{l}), 0)
 	}, d.win)
-	fd.Resize(fyne.NewSize(860, 600))
+	fd.Resize(dialogSize(d.win, fyne.NewSize(860, 600)))
 	fd.Show()
 }
 

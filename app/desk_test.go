@@ -760,3 +760,32 @@ func TestShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// TestActorCardRevealsText checks that tapping an actor card scrolls the
+// left column to the filtered text, which otherwise sits below the summary,
+// out of sight, so the tap seemed to do nothing.
+func TestActorCardRevealsText(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
+	h.drop(viewPos, fixture(t, "harbour-reaction.txt"))
+	v := h.d.view
+	if len(v.cards) == 0 {
+		t.Fatal("no actor cards")
+	}
+	h.w.Resize(fyne.NewSize(1024, 700)) // the smallest window: the text starts below the fold
+	v.left.ScrollToTop()
+	if y := v.textSection.Position().Y; y+100 < v.left.Size().Height {
+		t.Skipf("the article text (at %v) is in view without scrolling (%v high)", y, v.left.Size().Height)
+	}
+	test.Tap(v.cards[0])
+	if v.left.Offset.Y <= 0 {
+		t.Fatalf("left column still at offset %v after tapping an actor (content %v, view %v, text at %v)", v.left.Offset.Y, v.left.Content.MinSize(), v.left.Size(), v.textSection.Position())
+	}
+	top := v.left.Offset.Y
+	if y := v.textSection.Position().Y; y < top || y+100 > top+v.left.Size().Height {
+		t.Errorf("article text at %v is not in view (scrolled to %v)", y, top)
+	}
+	if !v.filterBar.Visible() {
+		t.Error("filter bar hidden")
+	}
+}

@@ -107,7 +107,7 @@ func (d *desk) showPreview(printing bool) *briefPreview {
 		title = "Print brief"
 	}
 	p.dlg = dialog.NewCustomWithoutButtons(title, p.buildUI(printing), d.win)
-	p.dlg.Resize(fyne.NewSize(900, 700))
+	p.dlg.Resize(dialogSize(d.win, fyne.NewSize(1120, 940))) // the bigger the page, the truer the preview
 	p.d.showDialog(p.dlg)
 	p.refreshPage()
 	p.loadPrinters()
@@ -267,7 +267,7 @@ func (p *briefPreview) onExport() {
 		p.exportTo(wc, f, func() { wc.Close() })
 	}, p.d.win)
 	fd.SetFileName(fileName(p.b.Title) + f.ext())
-	fd.Resize(fyne.NewSize(860, 600))
+	fd.Resize(dialogSize(p.d.win, fyne.NewSize(860, 600)))
 	fd.Show()
 }
 

@@ -119,7 +119,7 @@ func (j *importJob) start() {
 		title = "Adding to the briefing"
 	}
 	j.dlg = dialog.NewCustomWithoutButtons(title, content, j.d.win)
-	j.dlg.Resize(fyne.NewSize(640, 520))
+	j.dlg.Resize(dialogSize(j.d.win, fyne.NewSize(640, 520)))
 	j.d.showDialog(j.dlg)
 	j.d.setStatus("Importing " + describeSources(j.sources) + "…")
 	j.d.run(func() {

@@ -57,3 +57,15 @@ var noteStyle = widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Size
 // oneLine collapses runs of white space, so a title with a stray line break
 // stays on one line.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// dialogSize is want, shrunk to leave a margin inside window w, so a dialog
+// never overflows a small window (1024×700 is the smallest we support) and a
+// preview can grow in a large one.
+func dialogSize(w fyne.Window, want fyne.Size) fyne.Size {
+	const margin = 40
+	c := w.Canvas().Size()
+	if c.Width <= 0 || c.Height <= 0 {
+		return want
+	}
+	return fyne.NewSize(min(want.Width, c.Width-margin), min(want.Height, c.Height-margin))
+}

@@ -92,7 +92,7 @@ func parseLength(s string) int {
 
 func (p *preferences) show() {
 	p.dlg = dialog.NewCustomWithoutButtons("Preferences", p.buildUI(), p.d.win)
-	p.dlg.Resize(fyne.NewSize(620, 400))
+	p.dlg.Resize(dialogSize(p.d.win, fyne.NewSize(620, 400)))
 	p.d.showDialog(p.dlg)
 }
 
@@ -109,7 +109,7 @@ func (p *preferences) onBrowse() {
 	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(p.d.svc.Path()))); err == nil {
 		fd.SetLocation(l)
 	}
-	fd.Resize(fyne.NewSize(860, 600))
+	fd.Resize(dialogSize(p.d.win, fyne.NewSize(860, 600)))
 	fd.Show()
 }
 
