@@ -11,10 +11,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -267,6 +270,21 @@ func IsURL(s string) bool {
 	return (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) && !strings.ContainsAny(s, " \n\t")
 }
 
+// otherScheme matches a link with a scheme other than http(s): ftp://, file://.
+var otherScheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*://`)
+
+// statReason says in the officer's words why a path given to import cannot
+// be opened.
+func statReason(p string, err error) string {
+	switch {
+	case otherScheme.MatchString(p):
+		return "only http and https links can be imported"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied: cannot read this file or folder"
+	}
+	return "no such file or folder"
+}
+
 // Expand turns the given paths into the files to import: folders are walked
 // recursively (hidden files and folders skipped), links are kept as they are.
 // Paths that cannot be read come back as errors, one per path.
@@ -280,7 +298,7 @@ func Expand(paths []string) ([]string, []error) {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, &domain.InputError{Path: p, Reason: "no such file or folder", Err: err})
+			errs = append(errs, &domain.InputError{Path: p, Reason: statReason(p, err), Err: err})
 			continue
 		}
 		if !st.IsDir() {

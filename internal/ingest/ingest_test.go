@@ -699,3 +699,15 @@ func TestPDFBrowserChrome(t *testing.T) {
 		t.Errorf("kept %q", got)
 	}
 }
+
+func TestExpandReasons(t *testing.T) {
+	_, errs := Expand([]string{"ftp://example.org/a.txt", "no/such/file.txt"})
+	if len(errs) != 2 {
+		t.Fatalf("errors: %v", errs)
+	}
+	for i, want := range []string{"only http and https links", "no such file or folder"} {
+		if !strings.Contains(errs[i].Error(), want) {
+			t.Errorf("error %d = %q, want %q", i, errs[i], want)
+		}
+	}
+}
