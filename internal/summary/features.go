@@ -42,6 +42,7 @@ const (
 	fBackground        // opens on background ("Last month", "In addition")
 	fPronoun           // opens with a pronoun
 	fLeadSim           // similarity to its article's lead, which it may only restate
+	fRestate           // repeats a quotation of its article's lead
 	numFeatures
 )
 
@@ -51,7 +52,7 @@ var FeatureNames = [numFeatures]string{
 	"rank", "cover", "title", "entity", "proper", "number", "quoteopen",
 	"quote", "question", "boiler", "fraclen", "fraclead", "forward",
 	"backward", "overlap", "peg", "scene", "claim", "background", "pronoun",
-	"leadsim",
+	"leadsim", "restate",
 }
 
 // sentence is one candidate with what the ranker knows about it.
@@ -240,7 +241,7 @@ func Prepare(docs []*nlp.Doc) *Prepared {
 				f := &p.sents[k+j].feat
 				f[fLeadSim] = cosine(p.sents[k+j].vec, p.sents[k+first].vec)
 				if restatesLead(d.Sentences[j].Text, quotes) {
-					f[fLeadSim] = 1
+					f[fRestate] = 1
 				}
 			}
 		}

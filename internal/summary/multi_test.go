@@ -167,3 +167,58 @@ func TestNumbersOf(t *testing.T) {
 		}
 	}
 }
+
+// TestSummarizeActorClaims checks a wire story in which, after the lead,
+// the central actor's claims carry the news: a 4-sentence summary keeps
+// the lead and her warning, leaves out the full quote the lead already
+// paraphrases and the "In addition to that" aside, and never opens with
+// "He" or "She" before a sentence naming her.
+func TestSummarizeActorClaims(t *testing.T) {
+	docs := analyse(t, "testdata/council-claims.txt")
+	sum := Summarize(docs, domain.Length{Sentences: 4}, domain.Edits{})
+	got := texts(sum.Sentences)
+	if len(got) != 4 {
+		t.Fatalf("got %d sentences, want 4: %q", len(got), got)
+	}
+	if !strings.HasPrefix(got[0], "The Coastal League has invited") {
+		t.Errorf("lead missing: %q", got)
+	}
+	warned, named := false, false
+	for _, s := range got {
+		switch {
+		case strings.HasPrefix(s, "Holt warned"):
+			warned = true
+		case strings.HasPrefix(s, "\"Today I have written"):
+			t.Errorf("the lead's quote restated: %q", s)
+		case strings.HasPrefix(s, "In addition"):
+			t.Errorf("background chosen: %q", s)
+		case (strings.HasPrefix(s, "He ") || strings.HasPrefix(s, "She ")) && !named:
+			t.Errorf("%q comes before any sentence naming its speaker: %q", s, got)
+		}
+		if strings.Contains(s, "Holt") {
+			named = true
+		}
+	}
+	if !warned {
+		t.Errorf("the central actor's warning is missing: %q", got)
+	}
+}
+
+func TestClaimHelpers(t *testing.T) {
+	if got := quotedSpans(`He said it would "settle the matter for good," and "no more".`); !reflect.DeepEqual(got, []string{"settle the matter for good"}) {
+		t.Errorf("quotedSpans = %q", got)
+	}
+	if got := quotedSpans("“Find a diplomatic way forward,” the chief said."); !reflect.DeepEqual(got, []string{"find a diplomatic way forward"}) {
+		t.Errorf("quotedSpans curly = %q", got)
+	}
+	for text, want := range map[string]float64{
+		"Last month, the league rejected the demand.":     1,
+		"In addition to that, 120 vessels took part.":     1,
+		"The league rejected the demand last month.":      0,
+		"\"Earlier this year we warned them,\" she said.": 1,
+	} {
+		if got := backgroundFeature(text); got != want {
+			t.Errorf("backgroundFeature(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

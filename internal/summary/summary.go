@@ -3,7 +3,9 @@
 //
 // The ranker is a weighted sum of news features (lead position, paragraph
 // structure, TF-IDF centrality and PageRank, headline overlap, entity and
-// number salience, quotations, boilerplate, scene-setting openings),
+// number salience, quotations, boilerplate, scene-setting openings, claims
+// of the story's central actor, background openers, restatements of the
+// lead),
 // followed by a maximal marginal relevance pass that keeps repeated facts
 // out, within one article and across the articles of a briefing. Across
 // articles a fact is recognised by its anchors (shared figures and named
@@ -11,7 +13,8 @@
 // earlier article's telling wins a close call, and an article with nothing
 // in the summary yet gets a small bonus, so each outlet shows what it adds.
 // Lines that are no statement (breadcrumbs, bylines) and standfirsts left in
-// the body are never chosen unless pinned. The weights were fitted on
+// the body are never chosen unless pinned, and a "He said ..." sentence
+// loses ground until a chosen sentence before it names him. The weights were fitted on
 // development data (see cmd/sumeval); nothing here depends on the
 // evaluation harness.
 package summary
@@ -61,6 +64,14 @@ type Model struct {
 // development sets), but the scene feature is defined by it.
 // The lead prior fades from 1.6 (a few sentences of a long story, as in CNN
 // highlights) to zero at 40% of the sentences (BBC's long summaries).
+// The claim, background, lead-similarity, restatement and dangling-pronoun
+// weights were set by line search with the others fixed, against ROUGE and
+// BBC precision@3/5 on the fit split; the development sets barely move
+// with background, restatement and dangling (their references are auto-
+// extracted BBC sentences and abstractive CNN highlights), so those are set
+// where an editor's short pick needs them at no measurable ROUGE cost.
+// Lowering the lead prior raised BBC precision@3 but cost CNN ROUGE, so it
+// was left alone.
 var DefaultModel = Model{
 	Weights: [numFeatures]float64{
 		fFirst: 0.275, fLead: 1.6, fRel: 0.35, fParaFirst: 0.028, fLast: 0.166,
@@ -69,11 +80,11 @@ var DefaultModel = Model{
 		fQuoteOpen: -0.188, fQuote: 0.133, fQuestion: -1.221, fBoiler: -0.8,
 		fFracLen: 0.08, fFracLead: -4.033, fForward: 0.317, fBackward: 0.4, fOverlap: 0.417,
 		fPeg: 0, fScene: -0.5,
-		fClaim: 0.3, fBackground: -0.1, fPronoun: 0, fLeadSim: -0.3,
+		fClaim: 0.3, fBackground: -0.25, fPronoun: 0, fLeadSim: -0.3, fRestate: -1,
 	},
 	Redundancy: 0.35,
 	Duplicate:  0.7,
-	Dangling:   0.2,
+	Dangling:   0.4,
 }
 
 // Summarize scores every sentence of docs (one briefing's articles) and
