@@ -100,6 +100,21 @@ func ranker(m *summary.Model) func(*item, int) []int {
 
 // shortReport prints precision@k for the ranker and the baselines.
 func shortReport(s *set, m *summary.Model) {
+	// How well our segments meet the reference's: the share of reference
+	// words that lie in segments marked kept. Well under 1 would mean the
+	// segmenters disagree and precision undercounts.
+	refWords, keptWords := 0, 0
+	for _, it := range s.items {
+		for _, k := range it.c.Kept {
+			refWords += len(strings.Fields(normText(k)))
+		}
+		for i := range it.kept {
+			keptWords += len(strings.Fields(normText(it.doc.Sentences[i].Text)))
+		}
+	}
+	if refWords > 0 {
+		fmt.Printf("%-6s kept segments cover %.1f%% of reference words\n", s.name, 100*float64(keptWords)/float64(refWords))
+	}
 	pickers := []struct {
 		name string
 		pick func(*item, int) []int
