@@ -20,7 +20,13 @@
 //     text is cut from the bodies on load; facts), actor and quote (so that
 //     "briefings where Lavrov is quoted" is a query), tag and briefing_tag.
 //   - article_fts, briefing_fts, actor_fts: FTS5 indexes over external
-//     content, kept in sync by triggers, Porter-stemmed with prefix indexes.
+//     content, kept in sync by triggers, unstemmed with 2- and 3-letter
+//     prefix indexes (search.go explains why and how words are matched).
+//
+// Searches score with bm25 only the newest matches of each index (a window
+// read newest first, where FTS5 stops): FTS5's ORDER BY rank would score
+// every match of a common word before sorting. The newest-first list pages
+// by keyset (BriefingsAfter) as well as by offset.
 //
 // Every import (AddArticle) is one transaction: article, original, bands,
 // FTS rows, briefing and analysis are all there after a crash, or none is.
