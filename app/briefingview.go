@@ -329,7 +329,9 @@ func (v *briefingView) showText() {
 	addPara := func(spans []span) {
 		p := newProse(spans, v.onSentenceTapped)
 		v.paragraphs = append(v.paragraphs, p)
-		v.text.Add(p)
+		// inset like a label's text, so paragraphs line up with the headings
+		in := theme.InnerPadding()
+		v.text.Add(container.New(layout.NewCustomPaddedLayout(0, 0, in, in), p))
 	}
 	if v.filter != nil {
 		if v.selected >= 0 {

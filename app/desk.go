@@ -449,7 +449,7 @@ func (d *desk) onDelete() {
 	d.pending = p
 	d.sidebar.hide(b.ID)
 	d.showEmpty()
-	d.setStatus(fmt.Sprintf("Deleted %q.", b.Title))
+	d.setStatus(fmt.Sprintf("Deleted “%s”.", oneLine(b.Title)))
 	d.undoButton.Show()
 	d.statusBar.Refresh()
 }
@@ -465,7 +465,7 @@ func (d *desk) onUndoDelete() {
 	d.undoButton.Hide()
 	d.statusBar.Refresh()
 	d.sidebar.hide(0)
-	d.setStatus(fmt.Sprintf("Restored %q.", p.title))
+	d.setStatus(fmt.Sprintf("Restored “%s”.", oneLine(p.title)))
 	d.openBriefing(p.id)
 }
 
@@ -510,13 +510,14 @@ func (d *desk) onClose() {
 func (d *desk) onAbout() {
 	body := &widget.RichText{Wrapping: fyne.TextWrapWord, Segments: []widget.RichTextSegment{
 		&widget.TextSegment{Text: "Briefdesk", Style: widget.RichTextStyleHeading},
-		&widget.TextSegment{Text: "Version " + version(), Style: widget.RichTextStyleStrong},
+		// a paragraph of its own: the inline Strong style ran into the text after it
+		&widget.TextSegment{Text: "Version " + version(), Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Text: "From dropped articles to a one-page brief: extractive summaries whose every sentence stands in the source, key actors with their quotes, key numbers and dates.", Style: widget.RichTextStyleParagraph},
 		&widget.TextSegment{Text: "Library: " + d.svc.Path(), Style: widget.RichTextStyleParagraph},
 		&widget.TextSegment{Text: "Everything stays on this computer. Brief font: Noto Sans (SIL Open Font Licence).", Style: widget.RichTextStyleParagraph},
 	}}
 	dlg := dialog.NewCustom("About Briefdesk", "Close", body, d.win)
-	dlg.Resize(fyne.NewSize(460, 300))
+	dlg.Resize(dialogSize(d.win, fyne.NewSize(540, 380)))
 	d.showDialog(dlg)
 }
 

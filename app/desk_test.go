@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -787,5 +788,23 @@ func TestActorCardRevealsText(t *testing.T) {
 	}
 	if !v.filterBar.Visible() {
 		t.Error("filter bar hidden")
+	}
+}
+
+// TestAboutVersionOnItsOwnLine checks that the About box does not run the
+// version into the description after it.
+func TestAboutVersionOnItsOwnLine(t *testing.T) {
+	h := newHarness(t)
+	h.d.onAbout()
+	markup := test.RenderToMarkup(h.w.Canvas())
+	y := func(text string) string {
+		m := regexp.MustCompile(`<text[^>]* pos="\d+,(\d+)"[^>]*>` + regexp.QuoteMeta(text)).FindStringSubmatch(markup)
+		if m == nil {
+			t.Fatalf("no %q in the About box", text)
+		}
+		return m[1]
+	}
+	if y("Version ") == y("From dropped") {
+		t.Error("the version shares a line with the description")
 	}
 }
