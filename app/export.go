@@ -292,25 +292,48 @@ func (p *briefPreview) exportTo(w io.Writer, f exportFormat, done func()) {
 	})
 }
 
-// fileName makes a safe file name from a briefing title.
+// fileName makes a safe file name from a briefing title: letters, digits,
+// spaces and thousands separators, at most maxNameRunes runes cut at a word,
+// never ending on a word like "from" that leaves the name hanging.
 func fileName(title string) string {
+	rs := []rune(title)
 	var b strings.Builder
-	for _, r := range title {
+	for i, r := range rs {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(r)
-		case r == ' ' || r == '-' || r == '_':
+		case r == ',' && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]):
+			b.WriteRune(r) // 12,000 stays readable
+		case unicode.IsSpace(r) || r == '-' || r == '_' || r == '/' || r == ':':
 			b.WriteRune(' ')
 		}
 	}
-	s := strings.Join(strings.Fields(b.String()), " ")
-	if len(s) > 60 {
-		s = strings.TrimSpace(s[:strings.LastIndexByte(s[:60], ' ')+1])
+	words := strings.Fields(b.String())
+	for len(words) > 1 && len([]rune(strings.Join(words, " "))) > maxNameRunes {
+		words = words[:len(words)-1]
+	}
+	for len(words) > 1 && danglingWords[strings.ToLower(words[len(words)-1])] {
+		words = words[:len(words)-1]
+	}
+	s := strings.Join(words, " ")
+	if r := []rune(s); len(r) > maxNameRunes { // one very long word
+		s = string(r[:maxNameRunes])
 	}
 	if s == "" {
 		s = "brief"
 	}
 	return s
+}
+
+// maxNameRunes keeps exported file names short enough for every file system
+// and readable in a file manager.
+const maxNameRunes = 80
+
+// danglingWords are not left at the end of a shortened file name.
+var danglingWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "to": true, "from": true,
+	"in": true, "on": true, "at": true, "for": true, "with": true, "as": true, "by": true, "after": true,
+	"over": true, "into": true, "amid": true, "but": true,
 }
 
 // pagePreview draws a laid-out brief page from the same display list the

@@ -48,3 +48,20 @@ func TestSourceFallsBackToFileLast(t *testing.T) {
 		t.Errorf("metaLine of two articles = %q, want %q", got, want)
 	}
 }
+
+// TestFileName checks the names offered when a brief is exported.
+func TestFileName(t *testing.T) {
+	for _, tc := range []struct{ title, want string }{
+		{"Kestria and Dravonia agree to pull 12,000 troops back from Halvard Valley", "Kestria and Dravonia agree to pull 12,000 troops back from Halvard Valley"},
+		{"Kestria and Dravonia agree to pull 12,000 troops back from the disputed Halvard Valley after talks", "Kestria and Dravonia agree to pull 12,000 troops back from the disputed Halvard"},
+		{"Ministers of Ardesia, Kestrel and Velmora agree on a plan for the harbour after talks in", "Ministers of Ardesia Kestrel and Velmora agree on a plan for the harbour"},
+		{"Talks: day 3 / Geneva", "Talks day 3 Geneva"},
+		{"Ministers agree harbour deal, 40 ships a day", "Ministers agree harbour deal 40 ships a day"},
+		{"???", "brief"},
+		{"Łódź mayor meets envoy", "Łódź mayor meets envoy"},
+	} {
+		if got := fileName(tc.title); got != tc.want {
+			t.Errorf("fileName(%q) = %q, want %q", tc.title, got, tc.want)
+		}
+	}
+}
