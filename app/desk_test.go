@@ -446,8 +446,11 @@ func TestExportWritesFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p.exportTo(out, f, func() { out.Close() })
+		p.exportTo(out, f, path, func() { out.Close() })
 		h.flush()
+		if got := h.d.status.Text; !strings.Contains(got, filepath.Base(path)) || !strings.Contains(got, dir) {
+			t.Errorf("status after export = %q, want the file and folder", got)
+		}
 		data, err := os.ReadFile(path)
 		if err != nil || len(data) == 0 {
 			t.Fatalf("%s: empty export (%v)", f, err)

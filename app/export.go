@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -17,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -264,15 +266,24 @@ func (p *briefPreview) onExport() {
 		if wc == nil {
 			return
 		}
-		p.exportTo(wc, f, func() { wc.Close() })
+		path := wc.URI().Path()
+		p.d.prefs.SetString(prefExportDir, filepath.Dir(path))
+		p.exportTo(wc, f, path, func() { wc.Close() })
 	}, p.d.win)
 	fd.SetFileName(fileName(p.b.Title) + f.ext())
+	// Officers export a day's briefs to one folder: open where the last went.
+	if dir := p.d.prefs.String(prefExportDir); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			fd.SetLocation(l)
+		}
+	}
 	fd.Resize(dialogSize(p.d.win, fyne.NewSize(860, 600)))
 	fd.Show()
 }
 
 // exportTo renders off the UI goroutine and writes to w, then calls done.
-func (p *briefPreview) exportTo(w io.Writer, f exportFormat, done func()) {
+// path names the file in the status line; empty when unknown.
+func (p *briefPreview) exportTo(w io.Writer, f exportFormat, path string, done func()) {
 	b, opts, d := p.b, p.options(), p.d
 	d.run(func() {
 		var buf bytes.Buffer
@@ -287,7 +298,11 @@ func (p *briefPreview) exportTo(w io.Writer, f exportFormat, done func()) {
 				return
 			}
 			p.dlg.Hide()
-			d.setStatus(fmt.Sprintf("Brief exported as %s.", f))
+			if path != "" {
+				d.setStatus(fmt.Sprintf("Brief saved as %s in %s.", filepath.Base(path), filepath.Dir(path)))
+			} else {
+				d.setStatus(fmt.Sprintf("Brief exported as %s.", f))
+			}
 		})
 	})
 }

@@ -7,6 +7,7 @@ const (
 	prefDefaultLength  = "default_length" // sentences; fitOnePage for "fit one page"
 	prefClassification = "classification" // printed on every brief; empty for none
 	prefLibraryPath    = "library_path"   // library file used when none is given; applies at the next start
+	prefExportDir      = "export_dir"     // folder the last brief was exported to; the save dialog opens there
 )
 
 // fitOnePage is the default-length preference value meaning "fit one page".
