@@ -811,3 +811,27 @@ func TestAboutVersionOnItsOwnLine(t *testing.T) {
 		t.Error("the version shares a line with the description")
 	}
 }
+
+// TestClearFiltersAfterNoMatch checks the way back from an empty result: one
+// button clears the search and every filter and lists the library again.
+func TestClearFiltersAfterNoMatch(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"), fixture(t, "drought-aid.txt"))
+	s := h.d.sidebar
+	s.period.SetSelected(periodToday)
+	s.search.SetText("zzzunknownword")
+	h.fireTimers()
+	h.flush()
+	if len(s.items) != 0 || !s.clear.Visible() {
+		t.Fatalf("no-match search: %d items, clear button visible %v", len(s.items), s.clear.Visible())
+	}
+	test.Tap(s.clear)
+	h.fireTimers()
+	h.flush()
+	if s.search.Text != "" || s.period.Selected != periodAll || s.filtered() {
+		t.Errorf("filters not cleared: search %q, period %q", s.search.Text, s.period.Selected)
+	}
+	if len(s.items) != 2 || s.clear.Visible() || s.empty.Visible() {
+		t.Errorf("after clearing: %d items (want 2), clear visible %v, empty visible %v", len(s.items), s.clear.Visible(), s.empty.Visible())
+	}
+}

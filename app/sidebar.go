@@ -40,6 +40,7 @@ type sidebar struct {
 	actor  *widget.Button // the actor filter, shown while one is set
 	count  *widget.Label
 	empty  *widget.Label
+	clear  *widget.Button // under "Nothing matches": one click back to the whole library
 
 	items      []domain.BriefingItem
 	more       bool  // another page may exist
@@ -79,12 +80,14 @@ func (s *sidebar) buildUI() fyne.CanvasObject {
 	s.count = &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
 	s.empty = &widget.Label{Text: "No briefings yet.\nDrop articles on the window to make one.", Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
 	s.empty.Hide()
+	s.clear = &widget.Button{Text: "Clear search and filters", Icon: theme.ContentClearIcon(), OnTapped: s.onClearFilters}
+	s.clear.Hide()
 	filters := container.NewGridWithColumns(2, s.period, s.source)
 	s.actor = &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, IconPlacement: widget.ButtonIconTrailingText, OnTapped: func() { s.setActor("") }}
 	s.actor.Hide()
 	s.top = container.NewVBox(heading("Library"), s.search, filters, s.actor)
 	top := s.top
-	return container.NewBorder(top, s.count, nil, nil, container.NewStack(s.list, container.NewPadded(s.empty)))
+	return container.NewBorder(top, s.count, nil, nil, container.NewStack(s.list, container.NewPadded(container.NewVBox(s.empty, container.NewCenter(s.clear)))))
 }
 
 // libraryRow is one list entry: an optional date-group header, the title,
@@ -318,10 +321,12 @@ func (s *sidebar) updateCount() {
 	if s.more {
 		n += "+"
 	}
+	s.clear.Hide()
 	switch {
 	case len(s.items) == 0 && s.filtered():
 		s.empty.SetText("Nothing matches.\nTry other words or clear the filters.")
 		s.empty.Show()
+		s.clear.Show()
 	case len(s.items) == 0:
 		s.empty.SetText("No briefings yet.\nDrop articles on the window to make one.")
 		s.empty.Show()
@@ -337,6 +342,14 @@ func (s *sidebar) updateCount() {
 	} else {
 		s.count.SetText(fmt.Sprintf("%s %s", n, word))
 	}
+}
+
+// onClearFilters empties the search and resets every filter.
+func (s *sidebar) onClearFilters() {
+	s.search.SetText("")
+	s.period.SetSelected(periodAll)
+	s.source.SetText("")
+	s.setActor("") // reloads
 }
 
 func (s *sidebar) filtered() bool {
