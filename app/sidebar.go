@@ -33,14 +33,15 @@ const (
 type sidebar struct {
 	d *desk
 
-	search *widget.Entry
-	period *widget.Select
-	source *widget.SelectEntry
-	list   *widget.List
-	actor  *widget.Button // the actor filter, shown while one is set
-	count  *widget.Label
-	empty  *widget.Label
-	clear  *widget.Button // under "Nothing matches": one click back to the whole library
+	search   *widget.Entry
+	period   *widget.Select
+	source   *widget.SelectEntry
+	list     *widget.List
+	actor    *widget.Button // the actor filter, shown while one is set
+	count    *widget.Label
+	empty    *widget.Label
+	clear    *widget.Button  // under "Nothing matches": one click back to the whole library
+	emptyBox *fyne.Container // empty and clear
 
 	items      []domain.BriefingItem
 	more       bool  // another page may exist
@@ -82,12 +83,13 @@ func (s *sidebar) buildUI() fyne.CanvasObject {
 	s.empty.Hide()
 	s.clear = &widget.Button{Text: "Clear search and filters", Icon: theme.ContentClearIcon(), OnTapped: s.onClearFilters}
 	s.clear.Hide()
+	s.emptyBox = container.NewVBox(s.empty, container.NewCenter(s.clear))
 	filters := container.NewGridWithColumns(2, s.period, s.source)
 	s.actor = &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, IconPlacement: widget.ButtonIconTrailingText, OnTapped: func() { s.setActor("") }}
 	s.actor.Hide()
 	s.top = container.NewVBox(heading("Library"), s.search, filters, s.actor)
 	top := s.top
-	return container.NewBorder(top, s.count, nil, nil, container.NewStack(s.list, container.NewPadded(container.NewVBox(s.empty, container.NewCenter(s.clear)))))
+	return container.NewBorder(top, s.count, nil, nil, container.NewStack(s.list, container.NewPadded(s.emptyBox)))
 }
 
 // libraryRow is one list entry: an optional date-group header, the title,
@@ -333,6 +335,7 @@ func (s *sidebar) updateCount() {
 	default:
 		s.empty.Hide()
 	}
+	s.emptyBox.Refresh() // re-layout: parts were shown or hidden
 	word := "briefings"
 	if len(s.items) == 1 {
 		word = "briefing"
