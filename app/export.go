@@ -387,7 +387,7 @@ func (r *pageRenderer) Layout(s fyne.Size) {
 	if pg == nil || pg.Width <= 0 {
 		return
 	}
-	scale := float32(min(float64(s.Width)/pg.Width, float64(s.Height)/pg.Height))
+	scale := previewScale(pg, s)
 	w, h := float32(pg.Width)*scale, float32(pg.Height)*scale
 	off := fyne.NewPos((s.Width-w)/2, (s.Height-h)/2)
 	shadow := &canvas.Rectangle{FillColor: color.NRGBA{A: 0x40}}
@@ -423,6 +423,19 @@ func (r *pageRenderer) Layout(s fyne.Size) {
 	}
 }
 
+// previewScale is how many pixels a millimetre of page pg takes when drawn
+// into an area of size s: as large as fits, then a little smaller so the body
+// text lands on a whole pixel size and keeps its true width (see previewText).
+func previewScale(pg *brief.Page, s fyne.Size) float32 {
+	scale := min(float64(s.Width)/pg.Width, float64(s.Height)/pg.Height)
+	if body := pg.BodySize * ptToMM; body > 0 {
+		if px := math.Floor(body * scale); px >= 1 {
+			scale = px / body
+		}
+	}
+	return float32(scale)
+}
+
 // The brief's own fonts, so the preview measures every run exactly as the PDF
 // layout did; the theme's font has other advance widths, and a bold label
 // drawn in it ran into the text placed after it.
@@ -437,7 +450,8 @@ var (
 // Fyne's shaper advances glyphs by the next whole pixel size, so a 6.5 px
 // run came out 8% wider than the layout measured and ran into the next one.
 func previewText(it brief.Item, scale float32) *canvas.Text {
-	px := max(1, float32(math.Floor(float64(float32(it.Size*ptToMM)*scale))))
+	// +0.01: a size previewScale put on a whole pixel must not round down
+	px := max(1, float32(math.Floor(it.Size*ptToMM*float64(scale)+0.01)))
 	t := &canvas.Text{Text: it.Text, TextSize: px, FontSource: previewRegular}
 	switch it.Style {
 	case brief.Bold:

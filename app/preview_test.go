@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -39,6 +40,35 @@ func TestPreviewRunsDoNotOverlap(t *testing.T) {
 				}
 				prev = it
 			}
+		}
+	}
+}
+
+// TestPreviewBodyTextTrueSize checks that the preview scales the page so the
+// body text is drawn at its true size, not rounded down a pixel.
+func TestPreviewBodyTextTrueSize(t *testing.T) {
+	pg, err := brief.Layout(goldenBriefing(), brief.Options{Paper: brief.A4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []fyne.Size{{Width: 420, Height: 600}, {Width: 640, Height: 760}, {Width: 880, Height: 1000}} {
+		scale := previewScale(pg, s)
+		if w, h := float32(pg.Width)*scale, float32(pg.Height)*scale; w > s.Width || h > s.Height || w < s.Width*0.85 && h < s.Height*0.85 {
+			t.Errorf("in %v the page is drawn %.0fx%.0f", s, w, h)
+		}
+		body := 0
+		for _, it := range pg.Items {
+			if it.Kind != brief.TextItem || it.Size != pg.BodySize {
+				continue
+			}
+			body++
+			want := float32(it.Size*ptToMM) * scale
+			if got := previewText(it, scale).TextSize; math.Abs(float64(got-want)) > 0.05 {
+				t.Fatalf("in %v body text %q drawn at %.2f px, want %.2f", s, it.Text, got, want)
+			}
+		}
+		if body == 0 {
+			t.Fatal("no body text on the page")
 		}
 	}
 }
