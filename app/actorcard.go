@@ -42,7 +42,9 @@ func (c *actorCard) CreateRenderer() fyne.WidgetRenderer {
 	if role == "" {
 		role = strings.ToUpper(string(a.Type[:1])) + string(a.Type[1:])
 	}
-	roleLabel := &widget.Label{Text: role, Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+	// wrapped, not cut: "Kestrian Defence Minis…" hid the very office the
+	// officer needs
+	roleLabel := &widget.Label{Text: oneLine(role), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	mentions := "1 mention"
 	if a.Mentions != 1 {
 		mentions = fmt.Sprintf("%d mentions", a.Mentions)
