@@ -335,7 +335,9 @@ func around(sentence, needle string, n int) string {
 }
 
 // publication names where an article came from: its source, its credit, or
-// the site or file it was imported from.
+// the site it was fetched from. A file name is the last resort, used only
+// when there is no byline either: to a reader "harbour-talks.txt" says less
+// than the author's name.
 func publication(a *domain.Article) string {
 	if s := clean(a.Source); s != "" {
 		return s
@@ -346,7 +348,7 @@ func publication(a *domain.Article) string {
 	if u, err := url.Parse(a.Origin.Name); err == nil && u.Host != "" {
 		return strings.TrimPrefix(u.Host, "www.")
 	}
-	if a.Origin.Name != "" {
+	if a.Origin.Name != "" && strings.TrimSpace(a.Byline) == "" {
 		return filepath.Base(a.Origin.Name)
 	}
 	return ""
