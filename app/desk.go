@@ -568,7 +568,6 @@ func (d *desk) briefOptions() brief.Options {
 	o := brief.Options{Paper: paper, Classification: d.prefs.String(prefClassification)}
 	if b := d.view.current(); b != nil {
 		o.Reference = fmt.Sprintf("Briefdesk #%d", b.ID)
-		o.Fit = b.Length.Words == fitWords
 	}
 	return o
 }

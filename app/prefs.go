@@ -1,5 +1,7 @@
 package app
 
+import "briefdesk/internal/engine"
+
 // Preference keys, in one place so the preferences dialog, Run and the
 // briefing view cannot drift apart.
 const (
@@ -13,10 +15,10 @@ const (
 // fitOnePage is the default-length preference value meaning "fit one page".
 const fitOnePage = -1
 
-// fitWords is the summary length, in words, that fills a one-page brief next
-// to the actor cards and key facts. Length has no "fit" flag, so the window
-// stores "fit one page" as this word count and recognises it when reopened.
-const fitWords = 420
+// fitWords is the summary length that fills a one-page brief (see
+// engine.PageWords). Length has no "fit" flag, so the window stores "fit one
+// page" as this word count and recognises it when reopened.
+const fitWords = engine.PageWords
 
 // defaultSentences is the default summary length when no preference is set.
 const defaultSentences = 4

@@ -402,9 +402,9 @@ func cmdBrief(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "briefdesk: no article could be read; no brief written")
 		return 1
 	}
-	b := &domain.Briefing{Title: arts[0].Title, Articles: arts, Classification: *class, Created: time.Now()}
+	b := &domain.Briefing{Title: arts[0].Title, Articles: arts, Classification: *class, Created: time.Now(), Length: domain.Length{Words: engine.PageWords}}
 	if err := writeFileAtomic(*out, func(w io.Writer) error {
-		return engine.ExportBrief(w, b, brief.Options{Paper: p, Fit: true}, format)
+		return engine.ExportBrief(w, b, brief.Options{Paper: p}, format)
 	}); err != nil {
 		fail(stderr, err)
 		return 1

@@ -69,6 +69,13 @@ func Analyze(articles []*domain.Article, length domain.Length, edits domain.Edit
 	return &domain.Analysis{Summary: sum, Actors: acts, Facts: facts}
 }
 
+// PageWords is the summary length that fills a one-page brief next to the
+// actor cards and key figures. Asking the summariser for this much, rather
+// than filling the page from raw sentence scores, keeps its redundancy
+// removal and its balance across articles; the brief then drops the
+// lowest-scored sentences if they do not fit.
+const PageWords = 420
+
 // Summarize summarises articles without the actor analysis: the cheaper path
 // for callers that want only the sentences.
 func Summarize(articles []*domain.Article, length domain.Length, edits domain.Edits) domain.Summary {
