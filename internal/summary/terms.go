@@ -91,30 +91,24 @@ func newVector(tf map[string]int, idf map[string]float64) vector {
 
 // cosine is the dot product of two normalised vectors.
 func cosine(a, b vector) float64 {
-	s := 0.0
-	i, j := 0, 0
-	for i < len(a.keys) && j < len(b.keys) {
-		switch {
-		case a.keys[i] == b.keys[j]:
-			s += a.vals[i] * b.vals[j]
-			i++
-			j++
-		case a.keys[i] < b.keys[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return s
+	dot, _ := overlap(a, b)
+	return dot
 }
 
 // sharedTerms counts the terms two vectors have in common.
 func sharedTerms(a, b vector) int {
-	shared := 0
+	_, shared := overlap(a, b)
+	return shared
+}
+
+// overlap walks the sorted keys of two vectors once, returning the dot
+// product of their weights and the number of terms they share.
+func overlap(a, b vector) (dot float64, shared int) {
 	i, j := 0, 0
 	for i < len(a.keys) && j < len(b.keys) {
 		switch {
 		case a.keys[i] == b.keys[j]:
+			dot += a.vals[i] * b.vals[j]
 			shared++
 			i++
 			j++
@@ -124,7 +118,7 @@ func sharedTerms(a, b vector) int {
 			j++
 		}
 	}
-	return shared
+	return dot, shared
 }
 
 // containment is the share of the smaller vector's terms found in the other.
