@@ -456,14 +456,10 @@ func (d *desk) onDelete() {
 
 // onUndoDelete brings back the briefing deleted last.
 func (d *desk) onUndoDelete() {
-	p := d.pending
+	p := d.takePending()
 	if p == nil {
 		return
 	}
-	p.stop()
-	d.pending = nil
-	d.undoButton.Hide()
-	d.statusBar.Refresh()
 	d.sidebar.hide(0)
 	d.setStatus(fmt.Sprintf("Restored “%s”.", oneLine(p.title)))
 	d.openBriefing(p.id)
@@ -471,14 +467,10 @@ func (d *desk) onUndoDelete() {
 
 // commitDelete deletes the pending briefing from the library.
 func (d *desk) commitDelete() {
-	p := d.pending
+	p := d.takePending()
 	if p == nil {
 		return
 	}
-	p.stop()
-	d.pending = nil
-	d.undoButton.Hide()
-	d.statusBar.Refresh()
 	d.run(func() {
 		err := d.svc.Delete(context.Background(), p.id)
 		d.do(func() {
@@ -489,6 +481,21 @@ func (d *desk) commitDelete() {
 			d.sidebar.reload()
 		})
 	})
+}
+
+// takePending stops the pending delete's timer, clears it and hides the
+// Undo button, so undo and commit cannot both act on it. It returns nil
+// when nothing is pending.
+func (d *desk) takePending() *pendingDelete {
+	p := d.pending
+	if p == nil {
+		return nil
+	}
+	p.stop()
+	d.pending = nil
+	d.undoButton.Hide()
+	d.statusBar.Refresh()
+	return p
 }
 
 // onClose finishes pending work before the window goes.
