@@ -213,15 +213,17 @@ func (it *item) score(idx []int) rouge.Scores {
 	return rouge.Score(sys, it.ref)
 }
 
+// evaluate scores model m on s (see average).
 func evaluate(s *set, m *summary.Model) (all, train, hold rouge.Scores) {
+	return average(s, func(it *item, k int) []int { return summarize(it, m, k) })
+}
+
+// average scores pick's choice of k sentences on every item of s, averaged
+// over all items, the training items and the held-out items.
+func average(s *set, pick func(*item, int) []int) (all, train, hold rouge.Scores) {
 	nt, nh := 0, 0
 	for _, it := range s.items {
-		sum := it.prep.Summarize(m, domain.Length{Sentences: it.c.Sentences}, domain.Edits{})
-		var idx []int
-		for _, x := range sum.Sentences {
-			idx = append(idx, x.Index)
-		}
-		sc := it.score(idx)
+		sc := it.score(pick(it, it.c.Sentences))
 		all.Add(sc)
 		if it.hold {
 			hold.Add(sc)
@@ -232,6 +234,16 @@ func evaluate(s *set, m *summary.Model) (all, train, hold rouge.Scores) {
 		}
 	}
 	return all.Scale(1 / float64(len(s.items))), train.Scale(1 / float64(max(nt, 1))), hold.Scale(1 / float64(max(nh, 1)))
+}
+
+// summarize returns the indices of the k sentences m picks for it.
+func summarize(it *item, m *summary.Model, k int) []int {
+	sum := it.prep.Summarize(m, domain.Length{Sentences: k}, domain.Edits{})
+	var idx []int
+	for _, x := range sum.Sentences {
+		idx = append(idx, x.Index)
+	}
+	return idx
 }
 
 // objective is the train-split mean, over sets and measures, of the score
@@ -329,30 +341,13 @@ func only(f int) func(*item, int) []int {
 		var m summary.Model
 		m.Weights[f] = 1
 		m.Duplicate = 2
-		sum := it.prep.Summarize(&m, domain.Length{Sentences: k}, domain.Edits{})
-		var idx []int
-		for _, x := range sum.Sentences {
-			idx = append(idx, x.Index)
-		}
-		return idx
+		return summarize(it, &m, k)
 	}
 }
 
 func baseline(s *set, pick func(*item, int) []int) string {
-	var all, train, hold rouge.Scores
-	nt, nh := 0, 0
-	for _, it := range s.items {
-		sc := it.score(pick(it, it.c.Sentences))
-		all.Add(sc)
-		if it.hold {
-			hold.Add(sc)
-			nh++
-		} else {
-			train.Add(sc)
-			nt++
-		}
-	}
-	return fmt.Sprintf("all %s  train %s  held-out %s", all.Scale(1/float64(len(s.items))), train.Scale(1/float64(max(nt, 1))), hold.Scale(1/float64(max(nh, 1))))
+	all, train, hold := average(s, pick)
+	return fmt.Sprintf("all %s  train %s  held-out %s", all, train, hold)
 }
 
 // write saves the ranker's summaries in rouge.py's system format.
