@@ -28,54 +28,48 @@ func entSpan(d *nlp.Doc, e nlp.Entity, a, b int, label string) nlp.Entity {
 // countWord counts the occurrences of name in body as a whole word:
 // "Kestria" in "Kestria's" counts, in "Kestrian" it does not.
 func countWord(body, name string) int {
-	if name == "" {
-		return 0
-	}
 	n := 0
-	for i := 0; ; {
-		k := strings.Index(body[i:], name)
-		if k < 0 {
-			return n
-		}
-		s, e := i+k, i+k+len(name)
-		before, _ := utf8.DecodeLastRuneInString(body[:s])
-		after, _ := utf8.DecodeRuneInString(body[e:])
-		if !isWordRune(before) && !isWordRune(after) {
-			n++
-		}
-		i = e
-	}
+	eachWord(body, name, func(s, e int) { n++ })
+	return n
 }
 
 // countAlone counts the occurrences of name in body that stand alone: not
 // inside a longer capitalised name ("Daily" in "Daily Mail" does not count,
 // "Kestria" in "Kestria and Dravonia" does).
 func countAlone(body, name string) int {
-	if name == "" {
-		return 0
-	}
 	n := 0
+	eachWord(body, name, func(s, e int) {
+		next := strings.Fields(body[e:])
+		if len(next) > 0 && startsUpperWord(next[0]) {
+			return // "Daily Mail"
+		}
+		prev := strings.Fields(body[:s])
+		if len(prev) > 0 && startsUpperWord(prev[len(prev)-1]) && !leadWords[strings.ToLower(prev[len(prev)-1])] {
+			return // "Sunday Telegraph" inside "The Sunday Telegraph" still counts, "Mail" in "Daily Mail" not
+		}
+		n++
+	})
+	return n
+}
+
+// eachWord calls f with the byte range [s, e) of every occurrence of name
+// in body that is a whole word (no letter or digit either side).
+func eachWord(body, name string, f func(s, e int)) {
+	if name == "" {
+		return
+	}
 	for i := 0; ; {
 		k := strings.Index(body[i:], name)
 		if k < 0 {
-			return n
+			return
 		}
 		s, e := i+k, i+k+len(name)
 		i = e
 		before, _ := utf8.DecodeLastRuneInString(body[:s])
 		after, _ := utf8.DecodeRuneInString(body[e:])
-		if isWordRune(before) || isWordRune(after) {
-			continue
+		if !isWordRune(before) && !isWordRune(after) {
+			f(s, e)
 		}
-		next := strings.Fields(body[e:])
-		if len(next) > 0 && startsUpperWord(next[0]) {
-			continue // "Daily Mail"
-		}
-		prev := strings.Fields(body[:s])
-		if len(prev) > 0 && startsUpperWord(prev[len(prev)-1]) && !leadWords[strings.ToLower(prev[len(prev)-1])] {
-			continue // "Sunday Telegraph" inside "The Sunday Telegraph" still counts, "Mail" in "Daily Mail" not
-		}
-		n++
 	}
 }
 
