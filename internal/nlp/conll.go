@@ -65,7 +65,7 @@ func ReadCoNLL(r io.Reader) ([]CoNLLDoc, error) {
 	return docs, nil
 }
 
-// Span is a labelled entity span over token positions [First, Last] of a
+// labelSpan is a labelled entity span over token positions [First, Last] of a
 // sentence, used to score taggers conlleval-style.
 type labelSpan struct {
 	sent, first, last int
@@ -77,18 +77,8 @@ type labelSpan struct {
 func spans(tags [][]string) map[labelSpan]bool {
 	out := map[labelSpan]bool{}
 	for si, ts := range tags {
-		for i := 0; i < len(ts); i++ {
-			t := ts[i]
-			if t == "O" || len(t) < 3 {
-				continue
-			}
-			typ := t[2:]
-			j := i
-			for j+1 < len(ts) && ts[j+1] == "I-"+typ {
-				j++
-			}
-			out[labelSpan{si, i, j, typ}] = true
-			i = j
+		for _, sp := range spanList(ts) {
+			out[labelSpan{si, sp.first, sp.last, sp.typ}] = true
 		}
 	}
 	return out

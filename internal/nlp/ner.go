@@ -456,11 +456,15 @@ func harmonise(sents []nerSent, tags [][]string) {
 	}
 }
 
+// tokSpan is an entity span over token positions [first, last] of one
+// sentence.
 type tokSpan struct {
 	first, last int
 	typ         string
 }
 
+// spanList groups one sentence's IOB2 tags into entity spans, in order; an
+// I- without a matching B- starts a new span, as conlleval does.
 func spanList(ts []string) []tokSpan {
 	var out []tokSpan
 	for i := 0; i < len(ts); i++ {
