@@ -441,20 +441,7 @@ func deleteOrphans(ctx context.Context, tx *sql.Tx, ids []int64) error {
 // removes it for good, with the articles no other briefing holds.
 func (l *Library) DeleteBriefing(ctx context.Context, id int64) error {
 	const op = "library.DeleteBriefing"
-	err := l.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `UPDATE briefing SET deleted = ? WHERE id = ? AND deleted IS NULL`, time.Now().UnixNano(), id)
-		if err != nil {
-			return err
-		}
-		if n, _ := r.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		return nil
-	})
-	if errors.Is(err, ErrNotFound) {
-		return err
-	}
-	return fileError(l.path, op, err)
+	return l.setDeleted(ctx, op, `UPDATE briefing SET deleted = ? WHERE id = ? AND deleted IS NULL`, time.Now().UnixNano(), id)
 }
 
 // Undelete brings a briefing back from the trash (the GUI's undo of a
@@ -462,8 +449,15 @@ func (l *Library) DeleteBriefing(ctx context.Context, id int64) error {
 // again meanwhile simply belongs to both.
 func (l *Library) Undelete(ctx context.Context, id int64) error {
 	const op = "library.Undelete"
+	return l.setDeleted(ctx, op, `UPDATE briefing SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL`, id)
+}
+
+// setDeleted runs query, an update of one briefing's trash mark, and
+// reports ErrNotFound (bare, so callers can test for it) when no row
+// changed: no such briefing, or it was already in that state.
+func (l *Library) setDeleted(ctx context.Context, op, query string, args ...any) error {
 	err := l.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `UPDATE briefing SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL`, id)
+		r, err := tx.ExecContext(ctx, query, args...)
 		if err != nil {
 			return err
 		}
