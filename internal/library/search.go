@@ -694,14 +694,10 @@ func (l *Library) Quoted(ctx context.Context, name string, offset, limit int) ([
 	if limit <= 0 {
 		limit = DefaultPageSize
 	}
-	rows, err := l.r.QueryContext(ctx, `SELECT `+itemCols+` FROM briefing b WHERE b.deleted IS NULL AND b.id IN (
+	items, err := l.queryItems(ctx, `SELECT `+itemCols+` FROM briefing b WHERE b.deleted IS NULL AND b.id IN (
 		SELECT ac.briefing_id FROM actor_fts JOIN actor ac ON ac.id = actor_fts.rowid
 		WHERE actor_fts MATCH ? AND EXISTS (SELECT 1 FROM quote q WHERE q.actor_id = ac.id))
 		ORDER BY b.updated DESC, b.id DESC LIMIT ? OFFSET ?`, e, limit, offset)
-	if err != nil {
-		return nil, fileError(l.path, op, err)
-	}
-	items, err := scanItems(rows)
 	if err != nil {
 		return nil, fileError(l.path, op, err)
 	}

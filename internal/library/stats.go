@@ -58,20 +58,21 @@ func (l *Library) Trash(ctx context.Context, offset, limit int) ([]domain.Briefi
 	if limit <= 0 {
 		limit = DefaultPageSize
 	}
-	rows, err := l.r.QueryContext(ctx, `SELECT `+itemCols+` FROM briefing b WHERE b.deleted IS NOT NULL
+	items, err := l.queryItems(ctx, `SELECT `+itemCols+` FROM briefing b WHERE b.deleted IS NOT NULL
 		ORDER BY b.deleted DESC LIMIT ? OFFSET ?`, limit, offset)
-	if err != nil {
-		return nil, fileError(l.path, op, err)
-	}
-	items, err := scanItems(rows)
 	if err != nil {
 		return nil, fileError(l.path, op, err)
 	}
 	return items, nil
 }
 
-// scanItems reads rows of itemCols and closes them.
-func scanItems(rows *sql.Rows) ([]domain.BriefingItem, error) {
+// queryItems runs query, which selects itemCols, on the read pool and
+// reads the briefing items it returns.
+func (l *Library) queryItems(ctx context.Context, query string, args ...any) ([]domain.BriefingItem, error) {
+	rows, err := l.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
 	var items []domain.BriefingItem
 	for rows.Next() {
