@@ -128,20 +128,6 @@ var sidebarPos = fyne.NewPos(40, 300)
 // viewPos is a point on the briefing view.
 var viewPos = fyne.NewPos(900, 400)
 
-func (h *harness) openFirst() *domain.Briefing {
-	h.t.Helper()
-	if len(h.d.sidebar.items) == 0 {
-		h.t.Fatal("library list is empty")
-	}
-	h.d.sidebar.list.Select(0)
-	h.flush()
-	b := h.d.view.current()
-	if b == nil {
-		h.t.Fatal("no briefing open after selecting the first item")
-	}
-	return b
-}
-
 func TestDropImportsAndOpensBriefing(t *testing.T) {
 	h := newHarness(t)
 	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))

@@ -46,11 +46,10 @@ func DOCX(w io.Writer, b *domain.Briefing, opts Options) error {
 
 // run is a WordprocessingML run: text in one style.
 type run struct {
-	text          string
-	bold, italic  bool
-	color         string // hex RGB, "" for the default
-	size          float64
-	preserveSpace bool
+	text         string
+	bold, italic bool
+	color        string // hex RGB, "" for the default
+	size         float64
 }
 
 func xmlText(s string) string {

@@ -36,13 +36,12 @@ var pageNumRe = regexp.MustCompile(`(?i)^(?:page\s*)?[-–—(]?\s*\d{1,4}\s*[-�
 
 // pdfLine is one line of text on a page, in points.
 type pdfLine struct {
-	text     string
-	x, y     float64 // left edge and baseline
-	right    float64
-	size     float64 // font size
-	page     int
-	edge     bool // among the first or last lines of its page
-	fromLeft bool
+	text  string
+	x, y  float64 // left edge and baseline
+	right float64
+	size  float64 // font size
+	page  int
+	edge  bool // among the first or last lines of its page
 }
 
 // pdfTimeout bounds a PDF read. The PDF library has no limits of its own:
