@@ -125,12 +125,12 @@ func TestImportAndSearch(t *testing.T) {
 		t.Fatalf("second import: exit %d, out %q", code, out)
 	}
 	for _, q := range []string{"artillery", `"heavy artillery"`, `"unbalanced`, "U.N.", "anti-corruption", "*", "NEAR", "AND OR NOT"} {
-		code, out, errs = run(t, "search", "--db", db, "--json", "--limit", "5", q)
+		code, _, errs = run(t, "search", "--db", db, "--json", "--limit", "5", q)
 		if code != 0 {
 			t.Errorf("search %q: exit %d: %s", q, code, errs)
 		}
 	}
-	code, out, _ = run(t, "search", "--db", db, "--json", "artillery")
+	_, out, _ = run(t, "search", "--db", db, "--json", "artillery")
 	var hit struct {
 		ID      int64
 		Title   string

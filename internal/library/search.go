@@ -37,7 +37,7 @@ func parseQuery(s string) (terms []term, closed bool) {
 		if r == '-' && i+1 < len(s) && !unicode.IsSpace(rune(s[i+1])) {
 			not = true
 			i++
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, _ = utf8.DecodeRuneInString(s[i:])
 		}
 		if r == '"' {
 			end := strings.IndexByte(s[i+1:], '"')
