@@ -71,6 +71,15 @@ func titleBefore(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, s
 	end := i - 1
 	if end >= 1 && toks[end].Text == "," && titleHeads[strings.ToLower(toks[end-1].Text)] {
 		end-- // "Foreign Minister, Sergey Lavrov"
+	} else if end >= 3 && toks[end].Text == "," {
+		// "Britain's ambassador to the United Nations, Barbara Woodward":
+		// a head with its complement before the comma.
+		if k := complementHead(toks, end); k >= 0 {
+			if r := titleBefore(d, toks, k+1, own, si); r != "" {
+				return r + d.Body[toks[k].End:toks[end-1].End]
+			}
+			return d.Body[toks[k].Start:toks[end-1].End]
+		}
 	}
 	start := end + 1
 	for j := end; j >= 0 && end-j < 8; j-- {
@@ -120,6 +129,40 @@ func titleBefore(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, s
 	return d.Body[toks[start].Start:toks[end].End]
 }
 
+// complementHead finds a title head before the comma at toks[comma]
+// followed by "of", "to" or "for" and capitalised words only ("Chancellor
+// of the Exchequer,"); it returns -1 if there is none.
+func complementHead(toks []nlp.Token, comma int) int {
+	for k := comma - 3; k >= 0 && comma-k <= 8; k-- {
+		low := strings.ToLower(toks[k].Text)
+		switch strings.ToLower(toks[k+1].Text) {
+		case "of", "to", "for":
+		default:
+			if !titleHeads[low] && !titleMods[low] && !isWord(toks[k].Text) {
+				return -1
+			}
+			continue
+		}
+		if !titleHeads[low] {
+			continue
+		}
+		for j := k + 2; j < comma; j++ {
+			w := toks[j].Text
+			lw := strings.ToLower(w)
+			if lw != "the" && lw != "of" && lw != "and" && lw != "." && (startsLower(w) || !isWordish(w)) {
+				return -1
+			}
+		}
+		return k
+	}
+	return -1
+}
+
+// isWordish reports whether s is a word or an abbreviation like "U.N.".
+func isWordish(s string) bool {
+	return isWord(strings.ReplaceAll(s, ".", ""))
+}
+
 // appositive returns the role in ", <role>," right after token i.
 func appositive(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, si int) string {
 	if i+2 >= len(toks) || toks[i+1].Text != "," {
@@ -136,7 +179,9 @@ func appositive(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, si
 		if t.Text == "," || t.Text == "." || t.Text == ";" || isQuote(t.Text) || t.Text == "(" {
 			break
 		}
-		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" || t.Tag == "PRP" || t.Tag == "WP" {
+		// The tagger reads "managing" in "managing director" as a verb.
+		verb := strings.HasPrefix(t.Tag, "VB") && !titleMods[low] && !titleHeads[low]
+		if verb || t.Tag == "MD" || t.Tag == "PRP" || t.Tag == "WP" {
 			return ""
 		}
 		if titleHeads[low] {
