@@ -39,6 +39,10 @@ type cluster struct {
 	pronSubject []domain.SentenceRef
 	order       int
 	votes       map[string]int // entity labels the tagger gave the names
+	// titled is set when a name tagged as a place carries a person's title
+	// ("Ajay Banga, president of the World Bank,"): the title outweighs the
+	// tagger.
+	titled bool
 }
 
 // vote records the tagger's label for one proper mention. A card's type is
@@ -53,6 +57,9 @@ func (c *cluster) vote(label string) {
 
 // finalType settles the card's type from the votes.
 func (c *cluster) finalType() domain.ActorType {
+	if c.titled {
+		return domain.Person
+	}
 	k := strings.TrimPrefix(strings.TrimPrefix(c.key, "org:"), "loc:")
 	if _, ok := nlp.CountryOf(k); ok && strings.HasPrefix(c.key, "loc:") {
 		return domain.Place

@@ -47,6 +47,9 @@ func (x *extractor) owners(doc int) map[[2]int]*cluster {
 func (x *extractor) roles(d *nlp.Doc) {
 	own := x.owners(d.Index)
 	for _, c := range x.clusters {
+		if c.typ == domain.Place {
+			x.titledPlace(d, c, own)
+		}
 		if c.typ != domain.Person {
 			continue
 		}
@@ -62,6 +65,50 @@ func (x *extractor) roles(d *nlp.Doc) {
 			} else if r := affiliation(d, toks, m.last, own, m.sent); r != "" {
 				c.setRole(r, 3)
 			}
+		}
+	}
+}
+
+// titledPlace retypes as a person a two- or three-word name the tagger
+// read as a place when an appositive gives it a person's title: "Ajay Banga,
+// president of the World Bank,". Gazetteer places are left alone.
+func (x *extractor) titledPlace(d *nlp.Doc, c *cluster, own map[[2]int]*cluster) {
+	name := c.name()
+	if n := len(strings.Fields(name)); n > 3 || nlp.KnownPlace(name) {
+		return
+	}
+	if _, ok := nlp.CountryOf(name); ok {
+		return
+	}
+	for _, m := range c.mentions {
+		if m.doc != d.Index || !m.proper {
+			continue
+		}
+		toks := d.Sentences[m.sent].Tokens
+		full := ""
+		if m.last == m.first {
+			// The tagger may leave the given name out: "Ajay Banga".
+			p := m.first - 1
+			if p < 0 || own[[2]int{m.sent, p}] != nil || startsLower(toks[p].Text) || !isWord(toks[p].Text) ||
+				titleHeads[strings.ToLower(toks[p].Text)] || titleMods[strings.ToLower(toks[p].Text)] ||
+				honorifics[strings.ToLower(toks[p].Text)] || nlp.KnownPlace(toks[p].Text) {
+				continue
+			}
+			full = d.Body[toks[p].Start:toks[m.last].End]
+		}
+		r := appositive(d, toks, m.last, own, m.sent)
+		if r == "" {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(r))
+		switch f[0] {
+		case "president", "minister", "chairman", "chairwoman", "governor", "director", "secretary", "ambassador", "spokesman", "spokeswoman", "spokesperson", "chief", "head", "managing", "foreign", "prime", "deputy":
+			c.typ, c.titled = domain.Person, true
+			c.setRole(r, 2)
+			if full != "" {
+				c.addForm(full)
+			}
+			return
 		}
 	}
 }

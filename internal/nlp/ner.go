@@ -412,6 +412,9 @@ func (m *NERModel) tagDoc(sents []nerSent) [][]string {
 	if !Ablate["harmonise"] {
 		harmonise(sents, out)
 	}
+	if !Ablate["repair"] {
+		repairSpans(sents, out)
+	}
 	return out
 }
 

@@ -1,0 +1,149 @@
+package nlp
+
+import (
+	"strings"
+	"unicode"
+)
+
+// institutionHeads are nouns that end an institution's name: "Monetary Policy
+// Committee", "Group of Seven", "World Food Programme".
+var institutionHeads = map[string]bool{}
+
+// nameParticles join the parts of a personal name: "Ursula von der Leyen".
+var nameParticles = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`committee council commission ministry department agency
+		authority bank fund group organisation organization association federation union
+		programme program institute office court party league alliance command forces
+		conference assembly parliament board tribunal coalition movement front`) {
+		institutionHeads[w] = true
+	}
+	for _, w := range strings.Fields(`von van der den de da di del du dos das bin ibn al el le la ter`) {
+		nameParticles[w] = true
+	}
+}
+
+// repairSpans mends spans the greedy tagger commonly breaks in wire copy,
+// using the shape of names rather than the model:
+//   - a person's name split at its particles ("Ursula" von der "Leyen");
+//   - an organisation split in two adjacent spans ("World" "Food Programme");
+//   - an organisation head with an "of" complement ("Group" of "Seven");
+//   - an untagged capitalised run ending in an institution noun
+//     ("the Monetary Policy Committee").
+func repairSpans(sents []nerSent, tags [][]string) {
+	for si, ts := range tags {
+		ws := sents[si].words
+		if isHeadline(ws) || titleCased(ws) {
+			continue
+		}
+		joinParticles(ws, ts)
+		joinOrgs(ws, ts)
+		tagInstitutions(ws, ts)
+	}
+}
+
+// titleCased reports whether most words of a sentence are capitalised, as in
+// a title-case headline, where capitals say nothing about names.
+func titleCased(ws []string) bool {
+	words, caps := 0, 0
+	for _, w := range ws {
+		r := []rune(w)
+		if len(r) < 4 || !unicode.IsLetter(r[0]) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r[0]) {
+			caps++
+		}
+	}
+	return words >= 4 && caps*10 >= words*7
+}
+
+func relabel(ts []string, first, last int, typ string) {
+	ts[first] = "B-" + typ
+	for j := first + 1; j <= last; j++ {
+		ts[j] = "I-" + typ
+	}
+}
+
+func joinParticles(ws, ts []string) {
+	for _, sp := range spanList(ts) {
+		if sp.typ != "PER" {
+			continue
+		}
+		j := sp.last + 1
+		for j < len(ws) && ts[j] == "O" && nameParticles[ws[j]] {
+			j++
+		}
+		if j == sp.last+1 || j >= len(ws) || ts[j] != "B-PER" {
+			continue
+		}
+		end := j
+		for end+1 < len(ts) && ts[end+1] == "I-PER" {
+			end++
+		}
+		relabel(ts, sp.first, end, "PER")
+	}
+}
+
+func joinOrgs(ws, ts []string) {
+	for changed := true; changed; {
+		changed = false
+		spans := spanList(ts)
+		for k, sp := range spans {
+			if sp.typ != "ORG" {
+				continue
+			}
+			// "World" "Food Programme": an ORG span right before a span of
+			// any type that ends in an institution noun.
+			if k+1 < len(spans) && spans[k+1].first == sp.last+1 &&
+				institutionHeads[strings.ToLower(ws[spans[k+1].last])] {
+				relabel(ts, sp.first, spans[k+1].last, "ORG")
+				changed = true
+				break
+			}
+			// "Group" of "Seven", "Organisation of" "American States".
+			if !institutionHeads[strings.ToLower(ws[sp.last])] || sp.last+2 >= len(ws) || ws[sp.last+1] != "of" {
+				continue
+			}
+			j := sp.last + 2
+			if ws[j] == "the" {
+				j++
+			}
+			end := j - 1
+			for end+1 < len(ws) && end+1-j < 4 && isCap(ws[end+1]) && (ts[end+1] == "O" || end+1 == j || ts[end+1][0] == 'I') {
+				end++
+			}
+			if end < j {
+				continue
+			}
+			relabel(ts, sp.first, end, "ORG")
+			changed = end != sp.last
+			if changed {
+				break
+			}
+		}
+	}
+}
+
+func tagInstitutions(ws, ts []string) {
+	for i := 1; i < len(ws); i++ {
+		if ts[i] != "O" || !institutionHeads[strings.ToLower(ws[i])] || !isCap(ws[i]) {
+			continue
+		}
+		first := i
+		for first-1 >= 1 && ts[first-1] == "O" && isCap(ws[first-1]) {
+			first--
+		}
+		if i-first < 1 {
+			continue
+		}
+		relabel(ts, first, i, "ORG")
+	}
+}
+
+func isCap(w string) bool {
+	r := []rune(w)
+	return len(r) > 0 && unicode.IsUpper(r[0])
+}
