@@ -369,6 +369,15 @@ func (x *extractor) place(name string, capGov map[string]bool) *cluster {
 		return x.get("org:"+strings.ToLower(k), domain.Organization) // "White House", "Kremlin"
 	}
 	if country, ok := nlp.IsCapital(name); ok && capGov[strings.ToLower(name)] {
+		// "Brussels has raised concerns" speaks for the EU executive when
+		// the article is about it, not for Belgium.
+		if strings.EqualFold(name, "Brussels") {
+			for _, k := range []string{"org:european commission", "org:eu"} {
+				if c := x.byKey[k]; c != nil && x.live(c) {
+					return c
+				}
+			}
+		}
 		return x.get("loc:"+strings.ToLower(country), domain.Place)
 	}
 	if c, ok := nlp.CountryOf(name); ok {
@@ -396,6 +405,14 @@ func governmentCapitals(d *nlp.Doc, ents []nlp.Entity) map[string]bool {
 		next := toks[e.Last+1]
 		if strings.HasPrefix(next.Tag, "VB") || next.Tag == "MD" || isPossessive(next.Text) {
 			out[strings.ToLower(e.Text)] = true
+		}
+		// "pressure on Moscow", "called on Beijing", "urged Washington":
+		// the capital is acted on as a government, not visited.
+		if e.First > 0 {
+			switch strings.ToLower(toks[e.First-1].Text) {
+			case "on", "urged", "pressed", "warned", "accused", "against", "with", "told":
+				out[strings.ToLower(e.Text)] = true
+			}
 		}
 	}
 	return out

@@ -59,6 +59,13 @@ func (x *extractor) roles(d *nlp.Doc) {
 			}
 			toks := d.Sentences[m.sent].Tokens
 			if r := titleBefore(d, toks, m.first, own, m.sent); r != "" {
+				// A bare rank says less than the job: "Senior Colonel Shi
+				// Yi, a spokesperson for the command," keeps both.
+				if isRank(r) {
+					if a := appositive(d, toks, m.last, own, m.sent); a != "" {
+						r += ", " + a
+					}
+				}
 				c.setRole(r, 1)
 			} else if r := appositive(d, toks, m.last, own, m.sent); r != "" {
 				c.setRole(r, 2)
@@ -67,6 +74,19 @@ func (x *extractor) roles(d *nlp.Doc) {
 			}
 		}
 	}
+}
+
+// ranks are military and police grades, which name a rank, not a job.
+var ranks = set(`senior|junior|colonel|lieutenant|general|major|brigadier|captain|admiral|rear|vice|sergeant|corporal|private|staff|first|second|field|marshal|lt.|col.|gen.|maj.|capt.|sgt.`)
+
+// isRank reports whether a title is only a rank ("Senior Colonel").
+func isRank(r string) bool {
+	for _, w := range strings.Fields(strings.ToLower(r)) {
+		if !ranks[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // titledPlace retypes as a person a two- or three-word name the tagger

@@ -39,6 +39,7 @@ func repairSpans(sents []nerSent, tags [][]string) {
 		}
 		joinParticles(ws, ts)
 		joinOrgs(ws, ts)
+		retypeOrgs(ws, ts)
 		tagInstitutions(ws, ts)
 	}
 }
@@ -146,4 +147,25 @@ func tagInstitutions(ws, ts []string) {
 func isCap(w string) bool {
 	r := []rune(w)
 	return len(r) > 0 && unicode.IsUpper(r[0])
+}
+
+// orgSuffixes end names that are always organisations, whatever the
+// tagger guessed: "Capital Economics", "World Food Programme".
+var orgSuffixes = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`economics partners holdings securities associates consulting analytics
+		programme committee ministry inc inc. ltd ltd. plc llc`) {
+		orgSuffixes[w] = true
+	}
+}
+
+// retypeOrgs makes an ORG of a multi-word span of another type that ends in
+// an organisation suffix.
+func retypeOrgs(ws, ts []string) {
+	for _, sp := range spanList(ts) {
+		if sp.typ != "ORG" && sp.last > sp.first && orgSuffixes[strings.ToLower(ws[sp.last])] {
+			relabel(ts, sp.first, sp.last, "ORG")
+		}
+	}
 }
