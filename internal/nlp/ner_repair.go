@@ -37,6 +37,7 @@ func repairSpans(sents []nerSent, tags [][]string) {
 		if isHeadline(ws) || titleCased(ws) {
 			continue
 		}
+		fixPersons(ws, ts)
 		joinParticles(ws, ts)
 		joinOrgs(ws, ts)
 		retypeOrgs(ws, ts)
@@ -168,4 +169,58 @@ func retypeOrgs(ws, ts []string) {
 			relabel(ts, sp.first, sp.last, "ORG")
 		}
 	}
+}
+
+// pronouns are never a name on their own ("He" in a story about He
+// Yadong); titleWords are not names when a title follows ("Chief Cabinet
+// Secretary").
+var pronouns, titleWords = map[string]bool{}, map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`he she it they we i you his her its their our`) {
+		pronouns[w] = true
+	}
+	for _, w := range strings.Fields(`cabinet foreign defence defense finance interior prime chief deputy trade justice health state`) {
+		titleWords[w] = true
+	}
+}
+
+// fixPersons unmarks one-word persons that are pronouns or title words and
+// extends a name with a hyphenated given name the tagger left out ("Lai"
+// "Ching-te", "Moon" "Jae-in").
+func fixPersons(ws, ts []string) {
+	for _, sp := range spanList(ts) {
+		if sp.typ != "PER" {
+			continue
+		}
+		if sp.first == sp.last {
+			low := strings.ToLower(ws[sp.first])
+			if pronouns[low] || (titleWords[low] && sp.last+1 < len(ws) && IsTitle(ws[sp.last+1])) {
+				ts[sp.first] = "O"
+				continue
+			}
+		}
+		if n := sp.last + 1; n < len(ws) && ts[n] == "O" && hyphenGiven(ws[n]) {
+			ts[n] = "I-PER"
+		}
+	}
+}
+
+// hyphenGiven reports whether w looks like a hyphenated East Asian given
+// name: "Ching-te", "Jae-in", "Jong-un".
+func hyphenGiven(w string) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) != 2 || len(parts[0]) < 2 || len(parts[1]) < 1 || len(parts[1]) > 4 {
+		return false
+	}
+	r0, r1 := []rune(parts[0]), []rune(parts[1])
+	if !unicode.IsUpper(r0[0]) || !unicode.IsLower(r1[0]) {
+		return false
+	}
+	for _, r := range parts[0][1:] + parts[1] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
