@@ -97,18 +97,28 @@ func (x *extractor) attribute(d *nlp.Doc, quotes []qspan, skip map[int]bool) {
 			}
 		}
 		// Who the sentence is about: its grammatical subject, roughly the
-		// first actor named before the verb.
+		// first actor named before the verb, or the person a title phrase
+		// leads to ("Ukrainian Defence Minister Oleksii Reznikov thanked",
+		// "In Brussels, NATO chief Jens Stoltenberg urged").
 		subj, byPronoun := (*cluster)(nil), false
-		for j := 0; j < len(toks) && j < 4; j++ {
+		for j := 0; j < len(toks) && j < 10; j++ {
 			if inQ(toks[j].Start) {
 				break
 			}
 			if c := own[[2]int{si, j}]; c != nil {
-				subj = c
+				if c.typ == domain.Person || (subj == nil && j < 4) {
+					subj = c
+				}
+				if c.typ == domain.Person {
+					break
+				}
+				continue
+			}
+			if subj == nil && j >= 4 {
 				break
 			}
 			low := strings.ToLower(toks[j].Text)
-			if (low == "he" || low == "she") && focus != nil {
+			if (low == "he" || low == "she") && focus != nil && subj == nil {
 				subj, byPronoun = focus, true
 				focus.mentions = append(focus.mentions, mention{doc: d.Index, sent: si, first: j, last: j, text: toks[j].Text})
 				break
