@@ -38,6 +38,7 @@ func repairSpans(sents []nerSent, tags [][]string) {
 			continue
 		}
 		fixPersons(ws, ts)
+		dropPortfolios(ws, ts)
 		joinParticles(ws, ts)
 		joinOrgs(ws, ts)
 		retypeOrgs(ws, ts)
@@ -223,4 +224,42 @@ func hyphenGiven(w string) bool {
 		}
 	}
 	return true
+}
+
+// portfolios are the remits in a title ("Chancellor of the Exchequer",
+// "Minister of Foreign Affairs"); there they are part of the title, not an
+// actor of their own.
+var portfolios = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`exchequer state defence defense foreign home internal affairs finance
+		interior justice health commerce trade economy energy agriculture education transport labour labor
+		and the`) {
+		portfolios[w] = true
+	}
+}
+
+// dropPortfolios unmarks a span that is the remit of a person's title right
+// before it: "Chancellor of the Exchequer", "Minister of Foreign Affairs".
+func dropPortfolios(ws, ts []string) {
+	for _, sp := range spanList(ts) {
+		p := sp.first - 1
+		if p >= 0 && ws[p] == "the" {
+			p--
+		}
+		if p < 1 || ws[p] != "of" || !IsTitle(ws[p-1]) {
+			continue
+		}
+		ok := true
+		for _, w := range ws[sp.first : sp.last+1] {
+			if !portfolios[strings.ToLower(w)] {
+				ok = false
+			}
+		}
+		if ok {
+			for j := sp.first; j <= sp.last; j++ {
+				ts[j] = "O"
+			}
+		}
+	}
 }
