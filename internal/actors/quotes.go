@@ -185,6 +185,17 @@ func (x *extractor) attribute(d *nlp.Doc, quotes []qspan, skip map[int]bool) {
 			continue
 		}
 		var who *cluster
+		if label, c := labelQuote(d, first, q, own, inQ); label {
+			// A short label ("what it called "joint patrols"") belongs to
+			// whoever applied it, or to no one.
+			for k := first; k <= last; k++ {
+				hasQuote[k] = true
+			}
+			if c != nil {
+				c.quotes = append(c.quotes, domain.Quote{Text: d.Body[q.start:q.end], Direct: true, Where: domain.SentenceRef{Article: d.Index, Index: first}})
+			}
+			continue
+		}
 		for k := first; k <= last && who == nil; k++ {
 			who = speakerAt(k)
 		}
@@ -415,4 +426,47 @@ func opener(close string) string {
 		return "("
 	}
 	return ""
+}
+
+// labelVerbs introduce a short quoted label rather than speech.
+var labelVerbs = set(`called|calls|dubbed|so-called|termed|labelled|labeled|branded|described`)
+
+// labelQuote reports whether quotation q, starting in sentence si, is a
+// short label a verb like "called" puts on something ("launched what it
+// called "joint patrols"", "Putin called the sanctions "a declaration of
+// war""), and returns who applied it: the actor named nearest before the
+// verb, nil if none.
+func labelQuote(d *nlp.Doc, si int, q qspan, own map[[2]int]*cluster, inQ func(int) bool) (bool, *cluster) {
+	if len(strings.Fields(d.Body[q.start:q.end])) > 6 {
+		return false, nil
+	}
+	toks := d.Sentences[si].Tokens
+	qi := -1
+	for i, t := range toks {
+		if t.Start >= q.start {
+			qi = i
+			break
+		}
+	}
+	if qi < 0 {
+		return false, nil
+	}
+	for v := qi - 1; v >= 0 && v >= qi-5; v-- {
+		if !labelVerbs[strings.ToLower(toks[v].Text)] {
+			if toks[v].Text == "," || toks[v].Text == "." {
+				break
+			}
+			continue
+		}
+		for k := v - 1; k >= 0 && k >= v-8; k-- {
+			if inQ(toks[k].Start) || toks[k].Text == ";" {
+				break
+			}
+			if c := own[[2]int{si, k}]; c != nil {
+				return true, c
+			}
+		}
+		return true, nil
+	}
+	return false, nil
 }
