@@ -73,6 +73,13 @@ func (c *cluster) finalType() domain.ActorType {
 	if nlp.KnownOrg(c.name()) {
 		return domain.Organization
 	}
+	// An unknown acronym that is not a country ("UNRWA", "OCHA") names an
+	// organisation, whatever the tagger guessed.
+	if n := c.name(); isAcronym(n) && len(n) >= 4 && len(n) <= 6 && !strings.Contains(n, ".") {
+		if _, ok := nlp.CountryOf(n); !ok && !nlp.KnownPlace(n) {
+			return domain.Organization
+		}
+	}
 	types := map[string]domain.ActorType{"PER": domain.Person, "ORG": domain.Organization, "LOC": domain.Place}
 	best, bn := c.typ, 0
 	for _, l := range []string{"PER", "ORG", "LOC"} {

@@ -10,7 +10,7 @@ import (
 
 // titleHeads are nouns that make a phrase a role ("foreign minister",
 // "the IMF's mission chief").
-var titleHeads = set(`president|president-elect|minister|chancellor|secretary|secretary-general|ambassador|envoy|senator|governor|mayor|king|queen|prince|princess|pope|emperor|general|colonel|admiral|commander|marshal|judge|justice|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|director|director-general|chief|ceo|executive|commissioner|premier|speaker|leader|head|coach|manager|official|lawmaker|diplomat|negotiator|adviser|advisor|analyst|economist|professor|founder|prosecutor|attorney|lawyer|representative|deputy|captain|emir|sheikh|ayatollah|monarch|candidate|mp|mep|correspondent|editor|officer|sergeant|lieutenant|major|chief-of-staff|ruler|dictator|vice-president|treasurer|governor-general|archbishop|bishop|cardinal|rabbi|imam|researcher|scientist|expert|fellow|partner|owner|boss|striker|midfielder|defender|goalkeeper|player|author|journalist|activist|minister-president`)
+var titleHeads = set(`president|president-elect|minister|chancellor|secretary|secretary-general|ambassador|envoy|senator|governor|mayor|king|queen|prince|princess|pope|emperor|general|colonel|admiral|commander|marshal|judge|justice|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|director|director-general|chief|ceo|executive|commissioner|premier|speaker|leader|head|coach|manager|official|lawmaker|diplomat|negotiator|adviser|advisor|analyst|economist|professor|founder|prosecutor|attorney|lawyer|representative|deputy|captain|commissioner-general|under-secretary-general|under-secretary|high-commissioner|emir|sheikh|ayatollah|monarch|candidate|mp|mep|correspondent|editor|officer|sergeant|lieutenant|major|chief-of-staff|ruler|dictator|vice-president|treasurer|governor-general|archbishop|bishop|cardinal|rabbi|imam|researcher|scientist|expert|fellow|partner|owner|boss|striker|midfielder|defender|goalkeeper|player|author|journalist|activist|minister-president`)
 
 // titleMods are words that may come inside a role before its head.
 var titleMods = set(`foreign|prime|defence|defense|finance|interior|home|state|deputy|vice|acting|former|top|senior|chief|executive|general|national|security|mission|economy|economic|trade|health|justice|energy|opposition|party|press|of|and|the|white|house|affairs|external|internal|permanent|special|assistant|first|second|junior|federal|regional|military|army|navy|air|force|intelligence|central|bank|agriculture|education|environment|culture|transport|labour|labor|development|european|international|u.n.|un|eu|nato|imf|u.s.|us|uk|high|supreme|lead|managing|operating|financial|technology|digital|public|foreign-policy|policy|human|rights|refugee|humanitarian|peace|arms|control|relations|commerce|industry|communications|information|emergency|emergencies|immigration|veterans|treasury|attorney|solicitor|cabinet|crown|grand|chief-executive|news|media|world|global|local|city|county|provincial|district|former|current|new|outgoing|incoming|then|longtime|long-time|veteran`)
@@ -75,6 +75,9 @@ func (x *extractor) roles(d *nlp.Doc) {
 		}
 	}
 }
+
+// stylings are honorifics that stand between a title and a name.
+var stylings = set(`sheikh|sheik|prince|princess|dr|dr.|sir|dame|lord|lady|mr|mr.|mrs|mrs.|ms|ms.|professor|prof|prof.`)
 
 // ranks are military and police grades, which name a rank, not a job.
 var ranks = set(`senior|junior|colonel|lieutenant|general|major|brigadier|captain|admiral|rear|vice|sergeant|corporal|private|staff|first|second|field|marshal|lt.|col.|gen.|maj.|capt.|sgt.`)
@@ -153,7 +156,9 @@ func titleBefore(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, s
 		t := toks[j]
 		low := strings.ToLower(t.Text)
 		c := own[[2]int{si, j}]
-		ok := titleHeads[low] || (titleMods[low] && low != "the" && low != "and") ||
+		// "Prime Minister and Foreign Minister": two titles joined.
+		joined := low == "and" && j > 0 && j < end && titleHeads[strings.ToLower(toks[j-1].Text)] && !startsLower(toks[j+1].Text)
+		ok := titleHeads[low] || (titleMods[low] && low != "the" && low != "and") || joined ||
 			(low == "of" && j < end) || (isPossessive(t.Text) && j > 0) ||
 			(c != nil && c.typ != domain.Person) || strings.HasSuffix(t.Label, "MISC") ||
 			(j > 0 && j < end && !startsLower(t.Text) && t.Label == "O" && isWord(t.Text)) // "Lib Dem leader"
@@ -161,6 +166,11 @@ func titleBefore(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, s
 			break
 		}
 		start = j
+	}
+	// A styling between the title and the name is not part of the role:
+	// "Foreign Minister Sheikh Mohammed".
+	for end > start && stylings[strings.ToLower(toks[end].Text)] {
+		end--
 	}
 	if start > end {
 		return ""
