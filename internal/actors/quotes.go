@@ -148,7 +148,11 @@ func (x *extractor) attribute(d *nlp.Doc, quotes []qspan, skip map[int]bool) {
 		if s == nil || s.c != nil || s.desc == "" {
 			continue
 		}
-		for k := si + 1; k < len(sp) && k <= si+2; k++ {
+		// "Fed Governor Christopher Waller said ... The Fed official
+		// added": a description naming an organisation is the person just
+		// named with a role in it.
+		s.c = x.describedBefore(d, si, s, own)
+		for k := si + 1; s.c == nil && k < len(sp) && k <= si+2; k++ {
 			if sp[k] != nil && sp[k].c != nil && sp[k].c.typ == domain.Person {
 				s.c = sp[k].c
 				break
@@ -469,4 +473,37 @@ func labelQuote(d *nlp.Doc, si int, q qspan, own map[[2]int]*cluster, inQ func(i
 		return true, nil
 	}
 	return false, nil
+}
+
+// describedBefore returns the person named in the sentence si or the two
+// before it whose role shares a capitalised word with the description
+// ("The Fed official" and "Fed Governor"), nil if there is none.
+func (x *extractor) describedBefore(d *nlp.Doc, si int, s *speaker, own map[[2]int]*cluster) *cluster {
+	var keys []string
+	for i, w := range strings.Fields(s.desc + " " + s.role) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if (i > 0 || !strings.EqualFold(w, "the")) && !startsLower(w) && !strings.EqualFold(w, "the") {
+			keys = append(keys, w)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	for k := si; k >= 0 && k >= si-2; k-- {
+		toks := d.Sentences[k].Tokens
+		for j := len(toks) - 1; j >= 0; j-- {
+			c := own[[2]int{k, j}]
+			if c == nil || c.typ != domain.Person || c.role == "" {
+				continue
+			}
+			for _, w := range strings.Fields(c.role) {
+				for _, key := range keys {
+					if w == key && !titleHeads[strings.ToLower(w)] {
+						return c
+					}
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -21,7 +21,9 @@ type realisticGold struct {
 
 // TestRealisticCards scores the cards of the project's own wire-style
 // articles (G7, UN Security Council, EU-China trade, central bank, defence
-// drills) and guards floors a little below the measured figures.
+// drills, ECB/NATO, Gaza talks, oil sanctions) and guards floors a little
+// below the measured figures. CardMetrics' own "quote attribution" line
+// wants whole quotes; the snippet figure logged after it is the one gated.
 func TestRealisticCards(t *testing.T) {
 	files, err := filepath.Glob("testdata/realistic/*.txt")
 	if err != nil || len(files) < 5 {
@@ -82,11 +84,11 @@ func TestRealisticCards(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		{"actor recall", total.Recall(), 0.9},
-		{"actor precision", total.Precision(), 0.6},
-		{"type accuracy", ratio(total.TypeRight, total.Found), 0.9},
-		{"role accuracy", ratio(total.RoleRight, total.Roles), 0.85},
-		{"quote attribution", ratio(snippetRight, snippets), 0.9},
+		{"actor recall", total.Recall(), 0.93},
+		{"actor precision", total.Precision(), 0.7},
+		{"type accuracy", ratio(total.TypeRight, total.Found), 0.95},
+		{"role accuracy", ratio(total.RoleRight, total.Roles), 0.92},
+		{"quote attribution", ratio(snippetRight, snippets), 0.93},
 	}
 	for _, fl := range floors {
 		if fl.got < fl.want {
@@ -96,8 +98,8 @@ func TestRealisticCards(t *testing.T) {
 	if total.Split+total.Merged > 3 {
 		t.Errorf("%d alias-merge errors, want <= 3", total.Split+total.Merged)
 	}
-	if total.Leaks > 1 {
-		t.Errorf("%d not-actors became cards, want <= 1", total.Leaks)
+	if total.Leaks > 2 {
+		t.Errorf("%d not-actors became cards, want <= 2", total.Leaks)
 	}
 }
 

@@ -37,8 +37,10 @@ func repairSpans(sents []nerSent, tags [][]string) {
 		if isHeadline(ws) || titleCased(ws) {
 			continue
 		}
+		splitTitles(ws, ts)
 		fixPersons(ws, ts)
 		dropPortfolios(ws, ts)
+		dropCommodities(ws, ts)
 		joinParticles(ws, ts)
 		joinOrgs(ws, ts)
 		retypeOrgs(ws, ts)
@@ -259,6 +261,61 @@ func dropPortfolios(ws, ts []string) {
 		if ok {
 			for j := sp.first; j <= sp.last; j++ {
 				ts[j] = "O"
+			}
+		}
+	}
+}
+
+// personTitles are titles that, inside a span, end the title and start the
+// name ("Treasury Secretary Wally Adeyemo" tagged as one organisation).
+var personTitles = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`secretary minister spokesman spokeswoman spokesperson ambassador governor
+		chancellor president commissioner envoy director chairman chairwoman senator mayor`) {
+		personTitles[w] = true
+	}
+}
+
+// splitTitles splits a non-person span that runs from a title into the name
+// after it: the title words become plain words, the name a person.
+func splitTitles(ws, ts []string) {
+	for _, sp := range spanList(ts) {
+		if sp.typ == "PER" {
+			continue
+		}
+		for k := sp.first; k < sp.last; k++ {
+			if !personTitles[strings.ToLower(ws[k])] || sp.last-k > 3 {
+				continue
+			}
+			ok := true
+			for _, w := range ws[k+1 : sp.last+1] {
+				if !isCap(w) || institutionHeads[strings.ToLower(w)] || IsTitle(w) {
+					ok = false
+				}
+			}
+			if !ok {
+				break
+			}
+			for j := sp.first; j <= k; j++ {
+				ts[j] = "O"
+			}
+			relabel(ts, k+1, sp.last, "PER")
+			break
+		}
+	}
+}
+
+// dropCommodities unmarks a benchmark named before its commodity: "Brent
+// crude", "Urals oil".
+func dropCommodities(ws, ts []string) {
+	for _, sp := range spanList(ts) {
+		if sp.first == sp.last && sp.last+1 < len(ws) {
+			switch ws[sp.last+1] {
+			case "crude", "oil", "futures", "prices":
+				if sp.typ == "LOC" && !KnownPlace(ws[sp.first]) {
+					ts[sp.first] = "O"
+				}
 			}
 		}
 	}
