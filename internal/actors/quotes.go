@@ -297,6 +297,12 @@ func (x *extractor) findSpeaker(d *nlp.Doc, si int, own map[[2]int]*cluster, inQ
 						if c := own[[2]int{si, k - 1}]; c != nil && c.typ == domain.Person {
 							return &speaker{c: c, verb: v}
 						}
+						// "Its deputy managing director, Gita Gopinath,
+						// said": the aside is the name itself.
+						if c := own[[2]int{si, k + 1}]; c != nil && c.typ == domain.Person && own[[2]int{si, j - 1}] == c &&
+							k > 0 && titleHeads[strings.ToLower(toks[k-1].Text)] {
+							return &speaker{c: c, verb: v}
+						}
 						break
 					}
 					if strings.HasPrefix(toks[k].Tag, "VB") {
