@@ -87,8 +87,11 @@ func (x *extractor) attribute(d *nlp.Doc, quotes []qspan, skip map[int]bool) {
 		toks := s.Tokens
 		found := x.findSpeaker(d, si, own, inQ, focus)
 		if found != nil && found.c == nil && found.head != "" {
-			// "the minister said": the person whose role has that noun.
-			found.c = x.byRole(d.Index, found.head)
+			// "the minister said": the person whose role has that noun,
+			// first one whose role names the description's organisation.
+			if found.c = x.describedBefore(d, si, found, own); found.c == nil {
+				found.c = x.byRole(d.Index, si, found.head)
+			}
 		}
 		if found != nil {
 			sp[si] = found
@@ -244,19 +247,102 @@ func (x *extractor) attribute(d *nlp.Doc, quotes []qspan, skip map[int]bool) {
 				v = len(toks)
 				break
 			}
+			if v < len(toks) {
+				if j := bareClause(toks, v); j > 0 {
+					end := toks[len(toks)-1]
+					stop := end.Start
+					if end.Text != "." && end.Text != "!" && end.Text != "?" {
+						stop = end.End
+					}
+					text := strings.TrimSpace(d.Body[toks[j].Start:stop])
+					if len(strings.Fields(text)) >= 4 && !strings.ContainsAny(text, "\"\u201c\u201d") {
+						s.c.quotes = append(s.c.quotes, domain.Quote{Text: text, Where: domain.SentenceRef{Article: d.Index, Index: si}})
+					}
+					v = len(toks)
+				}
+			}
 		}
 	}
 }
 
-// byRole returns the person of a document whose role has the noun head.
-func (x *extractor) byRole(doc int, head string) *cluster {
-	for _, c := range x.clusters {
-		if c.typ == domain.Person && c.hasDoc(doc) && c.role != "" &&
-			strings.Contains(strings.ToLower(c.role), head) {
-			return c
+// bareClause returns where the reported clause starts after the speech verb
+// at v when "that" is left out, as wire copy usually does: "said the group
+// would act", "told reporters food prices remained volatile". It returns 0
+// when the words after the verb are not a clause ("said on Friday").
+func bareClause(toks []nlp.Token, v int) int {
+	switch strings.ToLower(toks[v].Text) {
+	case "said", "says", "told", "tells", "warned", "added", "argued", "insisted", "predicted", "believes":
+	default:
+		return 0
+	}
+	j := v + 1
+	if strings.EqualFold(toks[v].Text, "told") || strings.EqualFold(toks[v].Text, "tells") {
+		for j < len(toks) && j <= v+3 && toks[j].Text != "," && (strings.HasPrefix(toks[j].Tag, "NN") || toks[j].Tag == "DT" || toks[j].Tag == "PRP") {
+			j++ // the audience: "told reporters", "told the council"
+		}
+		if j == v+1 {
+			return 0
 		}
 	}
-	return nil
+	if j >= len(toks) {
+		return 0
+	}
+	switch t := toks[j].Tag; {
+	case t == "DT", t == "PRP", t == "PRP$", strings.HasPrefix(t, "NN"), t == "JJ", t == "CD":
+	default:
+		return 0
+	}
+	for k := j + 1; k < len(toks) && k <= j+6; k++ {
+		t := toks[k].Tag
+		if toks[k].Text == "," || isQuote(toks[k].Text) || t == "IN" && k == j+1 {
+			return 0
+		}
+		if t == "MD" || t == "VBD" || t == "VBZ" || t == "VBP" {
+			return j
+		}
+	}
+	return 0
+}
+
+// byRole returns the person of a document whose role is headed by the
+// noun ("Finance Minister" for "the minister", not "chief economist" for
+// "the chief"), the one named last up to sentence si when several are;
+// failing that, one whose role merely contains the noun.
+func (x *extractor) byRole(doc, si int, head string) *cluster {
+	var best, loose *cluster
+	bestAt := -1
+	for _, c := range x.clusters {
+		if c.typ != domain.Person || !c.hasDoc(doc) || c.role == "" {
+			continue
+		}
+		role := strings.ToLower(c.role)
+		if cut := strings.Index(role, " of "); cut > 0 {
+			role = role[:cut]
+		}
+		if cut := strings.Index(role, " at "); cut > 0 {
+			role = role[:cut]
+		}
+		ws := strings.Fields(role)
+		if len(ws) == 0 || ws[len(ws)-1] != head {
+			if loose == nil && strings.Contains(strings.ToLower(c.role), head) {
+				loose = c
+			}
+			continue
+		}
+		at := -1
+		for _, m := range c.mentions {
+			if m.doc == doc && m.sent <= si && m.sent > at {
+				at = m.sent
+			}
+		}
+		if best == nil || at > bestAt {
+			best, bestAt = c, at
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return loose
 }
 
 // findSpeaker looks for a speech verb outside quotations and who it
@@ -490,6 +576,10 @@ func (x *extractor) describedBefore(d *nlp.Doc, si int, s *speaker, own map[[2]i
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if (i > 0 || !strings.EqualFold(w, "the")) && !startsLower(w) && !strings.EqualFold(w, "the") {
 			keys = append(keys, w)
+		}
+		// "the alliance chief": the organisations the noun may stand for.
+		if startsLower(w) {
+			keys = append(keys, nlp.OrgsByDescription(w)...)
 		}
 	}
 	if len(keys) == 0 {
