@@ -533,7 +533,7 @@ var labelVerbs = set(`called|calls|dubbed|so-called|termed|labelled|labeled|bran
 // war""), and returns who applied it: the actor named nearest before the
 // verb, nil if none.
 func labelQuote(d *nlp.Doc, si int, q qspan, own map[[2]int]*cluster, inQ func(int) bool) (bool, *cluster) {
-	if len(strings.Fields(d.Body[q.start:q.end])) > 6 {
+	if len(strings.Fields(d.Body[q.start:q.end])) > 10 {
 		return false, nil
 	}
 	toks := d.Sentences[si].Tokens

@@ -21,7 +21,7 @@ type realisticGold struct {
 
 // TestRealisticCards scores the cards of the project's own wire-style
 // articles (G7, UN Security Council, EU-China trade, central bank, defence
-// drills, ECB/NATO, Gaza talks, oil sanctions) and guards floors a little
+// drills, ECB/NATO, Gaza talks, oil sanctions, RBI, Polish airspace) and guards floors a little
 // below the measured figures. CardMetrics' own "quote attribution" line
 // wants whole quotes; the snippet figure logged after it is the one gated.
 func TestRealisticCards(t *testing.T) {
@@ -98,8 +98,8 @@ func TestRealisticCards(t *testing.T) {
 	if total.Split+total.Merged > 3 {
 		t.Errorf("%d alias-merge errors, want <= 3", total.Split+total.Merged)
 	}
-	if total.Leaks > 2 {
-		t.Errorf("%d not-actors became cards, want <= 2", total.Leaks)
+	if total.Leaks > 3 {
+		t.Errorf("%d not-actors became cards, want <= 3", total.Leaks)
 	}
 }
 

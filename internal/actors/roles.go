@@ -158,7 +158,9 @@ func titleBefore(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, s
 		c := own[[2]int{si, j}]
 		// "Prime Minister and Foreign Minister": two titles joined.
 		joined := low == "and" && j > 0 && j < end && titleHeads[strings.ToLower(toks[j-1].Text)] && !startsLower(toks[j+1].Text)
-		ok := titleHeads[low] || (titleMods[low] && low != "the" && low != "and") || joined ||
+		// "Ambassador to NATO Julianne Smith".
+		to := low == "to" && j > 0 && j < end && titleHeads[strings.ToLower(toks[j-1].Text)]
+		ok := titleHeads[low] || (titleMods[low] && low != "the" && low != "and") || joined || to ||
 			(low == "of" && j < end) || (isPossessive(t.Text) && j > 0) ||
 			(c != nil && c.typ != domain.Person) || strings.HasSuffix(t.Label, "MISC") ||
 			(j > 0 && j < end && !startsLower(t.Text) && t.Label == "O" && isWord(t.Text)) // "Lib Dem leader"
@@ -180,7 +182,7 @@ func titleBefore(d *nlp.Doc, toks []nlp.Token, i int, own map[[2]int]*cluster, s
 	if !titleHeads[strings.ToLower(toks[end].Text)] {
 		h := -1
 		for k := start; k < end; k++ {
-			if titleHeads[strings.ToLower(toks[k].Text)] && strings.EqualFold(toks[k+1].Text, "of") {
+			if titleHeads[strings.ToLower(toks[k].Text)] && (strings.EqualFold(toks[k+1].Text, "of") || strings.EqualFold(toks[k+1].Text, "to")) {
 				h = k
 			}
 		}

@@ -38,6 +38,7 @@ func repairSpans(sents []nerSent, tags [][]string) {
 			continue
 		}
 		splitTitles(ws, ts)
+		splitOrgPerson(ws, ts)
 		fixPersons(ws, ts)
 		dropPortfolios(ws, ts)
 		dropCommodities(ws, ts)
@@ -317,6 +318,50 @@ func dropCommodities(ws, ts []string) {
 					ts[sp.first] = "O"
 				}
 			}
+			// "Article 4" of a treaty, "Resolution 2334".
+			if w := strings.ToLower(ws[sp.first]); (w == "article" || w == "resolution" || w == "chapter") && isNumber(ws[sp.last+1]) {
+				ts[sp.first] = "O"
+			}
+		}
+	}
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// splitOrgPerson splits "NATO Julianne Smith", an organisation and a person
+// the tagger ran together after a title ("U.S. Ambassador to NATO Julianne
+// Smith"): a known organisation followed by a given name and a surname.
+func splitOrgPerson(ws, ts []string) {
+	for _, sp := range spanList(ts) {
+		if sp.typ != "ORG" {
+			continue
+		}
+		for k := sp.first + 1; k <= sp.last && k <= sp.first+4; k++ {
+			org := strings.Join(ws[sp.first:k], " ")
+			_, key := OrgKey(org)
+			afterTitle := sp.first >= 2 && (ws[sp.first-1] == "to" || ws[sp.first-1] == "at") && IsTitle(ws[sp.first-2])
+			if !(key || KnownOrg(org)) || !(IsFirstName(ws[k]) || afterTitle) || sp.last-k < 1 || sp.last-k > 2 {
+				continue
+			}
+			name := true
+			for _, w := range ws[k : sp.last+1] {
+				if !isCap(w) || KnownOrg(w) || KnownPlace(w) {
+					name = false
+				}
+			}
+			if !name {
+				continue
+			}
+			relabel(ts, sp.first, k-1, "ORG")
+			relabel(ts, k, sp.last, "PER")
+			break
 		}
 	}
 }
