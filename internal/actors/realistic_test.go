@@ -20,10 +20,10 @@ type realisticGold struct {
 }
 
 // TestRealisticCards scores the cards of the project's own wire-style
-// articles (G7, UN Security Council, EU-China trade, central bank, defence
-// drills, ECB/NATO, Gaza talks, oil sanctions, RBI, Polish airspace) and guards floors a little
-// below the measured figures. CardMetrics' own "quote attribution" line
-// wants whole quotes; the snippet figure logged after it is the one gated.
+// articles (G7, UN Security Council, EU-China trade, central banks, defence
+// drills, NATO, Gaza talks, oil sanctions) and guards floors a little below
+// the measured figures. CardMetrics' own "quote attribution" line wants
+// whole quotes; the snippet figure logged after it is the one gated.
 func TestRealisticCards(t *testing.T) {
 	files, err := filepath.Glob("testdata/realistic/*.txt")
 	if err != nil || len(files) < 5 {
