@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -34,6 +36,14 @@ type importJob struct {
 	close   *widget.Button
 	hide    *widget.Button
 	buttons *fyne.Container
+
+	// pending holds progress reported by the importing goroutine and not yet
+	// shown; flushes come at most every progressEvery so a folder of small
+	// files does not flood the UI goroutine with one redraw per file.
+	mu        sync.Mutex
+	pending   []engine.Progress
+	scheduled bool
+	lastFlush time.Time
 
 	results    []domain.ImportResult
 	cancelled  bool
@@ -123,24 +133,61 @@ func (j *importJob) start() {
 	j.d.showDialog(j.dlg)
 	j.d.setStatus("Importing " + describeSources(j.sources) + "…")
 	j.d.run(func() {
-		res := j.d.svc.Import(j.ctx, j.sources, j.into, func(p engine.Progress) {
-			j.d.do(func() { j.onProgress(p) })
-		})
+		res := j.d.svc.Import(j.ctx, j.sources, j.into, j.report)
 		j.d.do(func() { j.onDone(res) })
 	})
 }
 
-// onProgress shows one finished source.
-func (j *importJob) onProgress(p engine.Progress) {
-	if j.finished {
+// progressEvery is the shortest gap between two progress updates on screen:
+// ten a second reads as live, yet leaves the UI goroutine (and a software
+// renderer) free for the officer's own clicks during a big import.
+const progressEvery = 100 * time.Millisecond
+
+// report queues p from the importing goroutine. The first update shows at
+// once; later ones are batched into one flush per progressEvery.
+func (j *importJob) report(p engine.Progress) {
+	j.mu.Lock()
+	j.pending = append(j.pending, p)
+	if j.scheduled {
+		j.mu.Unlock()
 		return
 	}
+	j.scheduled = true
+	wait := progressEvery - time.Since(j.lastFlush)
+	j.mu.Unlock() // flush takes the lock, maybe before do returns
+	if wait > 0 {
+		j.d.after(wait, j.flush)
+		return
+	}
+	j.d.do(j.flush)
+}
+
+// flush shows every queued update in one go, on the UI goroutine.
+func (j *importJob) flush() {
+	j.mu.Lock()
+	batch := j.pending
+	j.pending = nil
+	j.scheduled = false
+	j.lastFlush = time.Now()
+	j.mu.Unlock()
+	j.onProgress(batch...)
+}
+
+// onProgress shows finished sources, refreshing the widgets once however many
+// there are.
+func (j *importJob) onProgress(ps ...engine.Progress) {
+	if j.finished || len(ps) == 0 {
+		return
+	}
+	for _, p := range ps {
+		j.results = append(j.results, p.Result)
+	}
+	p := ps[len(ps)-1]
 	if p.Total > 0 {
 		j.bar.Max = float64(p.Total)
 	}
 	j.bar.SetValue(float64(p.Done))
 	j.current.SetText(fmt.Sprintf("%d of %d: %s", p.Done, p.Total, filepath.Base(p.Result.Path)))
-	j.results = append(j.results, p.Result)
 	j.list.Refresh()
 	j.summary.SetText(countResults(j.results))
 	if j.background {
