@@ -46,6 +46,7 @@ type importJob struct {
 	lastFlush time.Time
 
 	results    []domain.ImportResult
+	total      int // sources the engine found, 0 until it reports
 	cancelled  bool
 	finished   bool
 	background bool // the dialog is hidden; progress shows in the status bar
@@ -184,6 +185,7 @@ func (j *importJob) onProgress(ps ...engine.Progress) {
 	}
 	p := ps[len(ps)-1]
 	if p.Total > 0 {
+		j.total = p.Total
 		j.bar.Max = float64(p.Total)
 	}
 	j.bar.SetValue(float64(p.Done))
@@ -237,12 +239,17 @@ func (j *importJob) onDone(res []domain.ImportResult) {
 		j.results = res
 	}
 	j.list.Refresh()
-	j.bar.Max = float64(max(len(j.results), 1))
-	j.bar.SetValue(j.bar.Max)
+	// A cancelled import keeps its bar where it stopped, so the officer sees
+	// how much of the folder was left unread.
+	j.bar.Max = float64(max(len(j.results), j.total, 1))
+	if !j.cancelled {
+		j.bar.Max = float64(max(len(j.results), 1))
+	}
+	j.bar.SetValue(float64(max(len(j.results), 1)))
 	summary := countResults(j.results)
 	j.summary.SetText(summary)
 	if j.cancelled {
-		j.current.SetText(fmt.Sprintf("Import cancelled. What was imported before stays in the library."))
+		j.current.SetText(fmt.Sprintf("Import cancelled after %d of %d. What was imported stays in the library.", len(j.results), int(j.bar.Max)))
 	} else {
 		j.current.SetText("Import finished.")
 	}

@@ -69,3 +69,32 @@ func TestImportProgressIsCoalesced(t *testing.T) {
 		t.Errorf("a late tick added results: %d", len(job.results))
 	}
 }
+
+// A cancelled import leaves its bar where it stopped and says how far it got.
+func TestCancelledImportShowsWhereItStopped(t *testing.T) {
+	h := newHarness(t)
+	job := newImportJob(h.d, []string{"/news"}, 0)
+	h.d.lastJob = job
+	job.start()
+	h.queue = nil
+	var rs []domain.ImportResult
+	for i := range 4 {
+		r := domain.ImportResult{Path: fmt.Sprintf("/news/a%d.txt", i), Status: domain.Imported, Detail: "Story", BriefingID: int64(i + 1)}
+		rs = append(rs, r)
+		job.onProgress(progressOf(i+1, 10, r))
+	}
+	job.onCancel()
+	if !job.stop.Disabled() || job.ctx.Err() == nil {
+		t.Fatal("Cancel did not stop the engine's context")
+	}
+	job.onDone(rs)
+	if job.bar.Value != 4 || job.bar.Max != 10 {
+		t.Errorf("bar %v of %v after cancelling, want 4 of 10", job.bar.Value, job.bar.Max)
+	}
+	if want := "Import cancelled after 4 of 10. What was imported stays in the library."; job.current.Text != want {
+		t.Errorf("message %q, want %q", job.current.Text, want)
+	}
+	if !job.close.Visible() || job.stop.Visible() {
+		t.Error("a cancelled import should offer Close, not Cancel")
+	}
+}
