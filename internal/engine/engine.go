@@ -129,10 +129,16 @@ func (e *Engine) Import(ctx context.Context, sources []string, into int64, progr
 		}
 		a, err := Load(ctx, f)
 		if err != nil {
+			if ctx.Err() != nil {
+				break // cut short by the cancel, not a bad source
+			}
 			report(failed(f, err))
 			continue
 		}
-		report(e.store(ctx, f, a, into))
+		// A cancel stops the import after the source in hand: storing it
+		// takes milliseconds, and failing it halfway would report a good
+		// file as broken and leave it out of the library.
+		report(e.store(context.WithoutCancel(ctx), f, a, into))
 	}
 	return results
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"briefdesk/internal/domain"
@@ -168,5 +169,51 @@ func TestEnsureSamples(t *testing.T) {
 	defer reopened.Close()
 	if again, _ := reopened.EnsureSamples(ctx); len(again) != 0 {
 		t.Errorf("samples came back into a library the officer emptied")
+	}
+}
+
+// cancelAfter is a context whose Err turns to Canceled after n checks, so a
+// test can cancel while a file is being stored, as the Cancel button does.
+type cancelAfter struct {
+	context.Context
+	mu sync.Mutex
+	n  int
+}
+
+var closed = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+func (c *cancelAfter) Done() <-chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n <= 0 {
+		return closed
+	}
+	return nil
+}
+
+func (c *cancelAfter) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n <= 0 {
+		return context.Canceled
+	}
+	c.n--
+	return nil
+}
+
+func TestImportCancelFinishesFileInHand(t *testing.T) {
+	e := open(t)
+	dir := t.TempDir()
+	a := write(t, dir, "a.txt", story)
+	b := write(t, dir, "b.txt", strings.Replace(story, "Grain convoy reaches port after strait reopens", "Second convoy sails", 1)+"\nA second convoy left at dawn.\n")
+	// One check passes (the loop's, before a.txt); the cancel then lands
+	// while a.txt is stored.
+	ctx := &cancelAfter{Context: context.Background(), n: 1}
+	res := e.Import(ctx, []string{a, b}, 0, nil)
+	if len(res) != 1 || res[0].Status != domain.Imported {
+		t.Fatalf("cancel during the first file: %+v, want it imported and the import stopped", res)
+	}
+	if _, err := e.Briefing(context.Background(), res[0].BriefingID); err != nil {
+		t.Errorf("the file reported imported is not in the library: %v", err)
 	}
 }
