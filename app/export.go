@@ -41,35 +41,25 @@ const (
 
 var exportFormats = []exportFormat{formatPDF, formatDOCX, formatMarkdown, formatText}
 
-// ext returns the file extension of f.
-func (f exportFormat) ext() string {
+// briefFormat is the brief package's format for the dialog's choice f.
+func (f exportFormat) briefFormat() brief.Format {
 	switch f {
 	case formatDOCX:
-		return ".docx"
+		return brief.FormatDOCX
 	case formatMarkdown:
-		return ".md"
+		return brief.FormatMarkdown
 	case formatText:
-		return ".txt"
-	default:
-		return ".pdf"
+		return brief.FormatText
 	}
+	return brief.FormatPDF
 }
 
-// renderBrief writes b in format f with the brief package.
+// ext returns the file extension of f.
+func (f exportFormat) ext() string { return f.briefFormat().Ext() }
+
+// renderBrief writes b in format f, analysing it first if it has not been.
 func renderBrief(w io.Writer, b *domain.Briefing, f exportFormat, opts brief.Options) error {
-	if b.Analysis == nil {
-		b.Analysis = engine.Analyze(b.Articles, b.Length, b.Edits)
-	}
-	switch f {
-	case formatDOCX:
-		return brief.DOCX(w, b, opts)
-	case formatMarkdown:
-		return brief.Markdown(w, b, opts)
-	case formatText:
-		return brief.Text(w, b, opts)
-	default:
-		return engine.WriteBrief(w, b, opts)
-	}
+	return engine.ExportBrief(w, b, opts, f.briefFormat())
 }
 
 // briefPreview is the print and export dialog: the one-page brief as it
