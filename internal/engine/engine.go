@@ -86,7 +86,7 @@ func docsOf(articles []*domain.Article) []*nlp.Doc {
 	docs := make([]*nlp.Doc, 0, len(articles))
 	for i, a := range articles {
 		if a.Supported() {
-			docs = append(docs, nlp.Analyze(a, i))
+			docs = append(docs, passes.analyze(a, i))
 		}
 	}
 	return docs

@@ -217,3 +217,23 @@ func TestImportCancelFinishesFileInHand(t *testing.T) {
 		t.Errorf("the file reported imported is not in the library: %v", err)
 	}
 }
+
+func TestAnalysisReusesLanguagePass(t *testing.T) {
+	a, err := Load(context.Background(), write(t, t.TempDir(), "a.txt", story))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := Analyze([]*domain.Article{a}, domain.Length{Sentences: 2}, domain.Edits{})
+	d1 := passes.analyze(a, 0)
+	d2 := passes.analyze(a, 0)
+	if &d1.Sentences[0] != &d2.Sentences[0] {
+		t.Errorf("the language pass of an unchanged article was run again")
+	}
+	if d := passes.analyze(a, 1); d.Sentences[0].Article != 1 {
+		t.Errorf("a pass cached at position 0 was reused at position 1")
+	}
+	again := Analyze([]*domain.Article{a}, domain.Length{Sentences: 2}, domain.Edits{})
+	if len(first.Summary.Sentences) != len(again.Summary.Sentences) || first.Summary.Sentences[0].Text != again.Summary.Sentences[0].Text {
+		t.Errorf("cached analysis differs: %+v vs %+v", first.Summary.Sentences, again.Summary.Sentences)
+	}
+}
