@@ -63,10 +63,13 @@ func Model() *prose.Model {
 // article's position within its briefing and goes into every SentenceRef.
 func Analyze(a *domain.Article, index int) *Doc {
 	d := &Doc{Article: a, Index: index, Body: a.Body()}
+	para, counted := 0, 0 // paragraph breaks before offset counted
 	for _, sp := range Segment(d.Body) {
+		para += strings.Count(d.Body[counted:sp.Start], "\n\n")
+		counted = sp.Start
 		s := Sentence{Sentence: domain.Sentence{
 			SentenceRef: domain.SentenceRef{Article: index, Index: len(d.Sentences)},
-			Para:        strings.Count(d.Body[:sp.Start], "\n\n"),
+			Para:        para,
 			Start:       sp.Start, End: sp.End,
 			Text: d.Body[sp.Start:sp.End],
 		}}
