@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -416,7 +417,7 @@ func cmdBrief(args []string, stdout, stderr io.Writer) int {
 // writeFileAtomic writes a file through a temporary file in the same folder,
 // so a failure never leaves a half-written output behind.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(dirOf(path), ".briefdesk-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".briefdesk-*")
 	if err != nil {
 		return &domain.InputError{Path: path, Reason: "cannot write here", Err: err}
 	}
@@ -432,13 +433,6 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		return &domain.InputError{Path: path, Reason: "cannot write file", Err: err}
 	}
 	return nil
-}
-
-func dirOf(path string) string {
-	if i := strings.LastIndexByte(path, os.PathSeparator); i >= 0 {
-		return path[:i+1]
-	}
-	return "."
 }
 
 type jsonHit struct {
