@@ -35,7 +35,9 @@ func (c *docCache) analyze(a *domain.Article, index int) *nlp.Doc {
 	c.mu.Lock()
 	d, ok := c.docs[k]
 	c.mu.Unlock()
-	if ok {
+	// TextHash is taken over normalised text, so two bodies that differ in
+	// white space share it; offsets must point into this article's body.
+	if ok && d.Body == a.Body() {
 		// Sentences and entities are only read downstream, so they are
 		// shared; the article itself may be a fresher copy (metadata).
 		cp := *d
@@ -46,12 +48,12 @@ func (c *docCache) analyze(a *domain.Article, index int) *nlp.Doc {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.docs[k]; !ok {
-		c.docs[k] = d
 		c.order = append(c.order, k)
 		if len(c.order) > c.max {
 			delete(c.docs, c.order[0])
 			c.order = c.order[1:]
 		}
 	}
+	c.docs[k] = d
 	return d
 }

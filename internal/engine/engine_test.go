@@ -232,6 +232,12 @@ func TestAnalysisReusesLanguagePass(t *testing.T) {
 	if d := passes.analyze(a, 1); d.Sentences[0].Article != 1 {
 		t.Errorf("a pass cached at position 0 was reused at position 1")
 	}
+	spaced := *a
+	spaced.Paragraphs = append([]string(nil), a.Paragraphs...)
+	spaced.Paragraphs[0] = "  " + spaced.Paragraphs[0]
+	if d := passes.analyze(&spaced, 0); d.Body != spaced.Body() {
+		t.Errorf("a pass of a body with other white space (same TextHash) was reused")
+	}
 	again := Analyze([]*domain.Article{a}, domain.Length{Sentences: 2}, domain.Edits{})
 	if len(first.Summary.Sentences) != len(again.Summary.Sentences) || first.Summary.Sentences[0].Text != again.Summary.Sentences[0].Text {
 		t.Errorf("cached analysis differs: %+v vs %+v", first.Summary.Sentences, again.Summary.Sentences)
