@@ -40,8 +40,10 @@ type desk struct {
 	// Tests replace both so flows are deterministic.
 	run func(task func())
 	do  func(fn func())
-	// after runs fn on the UI goroutine after d; tests replace it.
+	// after runs fn on the UI goroutine after d; now reads the clock. Tests
+	// replace both, so nothing depends on how fast the machine runs.
 	after func(d time.Duration, fn func()) (stop func())
+	now   func() time.Time
 
 	render renderFunc
 	// print sends a PDF to a printer ("" for the default) and says what
@@ -86,6 +88,7 @@ func newDesk(a fyne.App, w fyne.Window, svc service) *desk {
 			t := time.AfterFunc(dur, func() { fyne.Do(fn) })
 			return func() { t.Stop() }
 		},
+		now:    time.Now,
 		render: renderBrief,
 	}
 	d.print = d.printPDF

@@ -154,7 +154,7 @@ func (j *importJob) report(p engine.Progress) {
 		return
 	}
 	j.scheduled = true
-	wait := progressEvery - time.Since(j.lastFlush)
+	wait := progressEvery - j.d.now().Sub(j.lastFlush)
 	j.mu.Unlock() // flush takes the lock, maybe before do returns
 	if wait > 0 {
 		j.d.after(wait, j.flush)
@@ -169,7 +169,7 @@ func (j *importJob) flush() {
 	batch := j.pending
 	j.pending = nil
 	j.scheduled = false
-	j.lastFlush = time.Now()
+	j.lastFlush = j.d.now()
 	j.mu.Unlock()
 	j.onProgress(batch...)
 }

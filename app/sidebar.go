@@ -49,7 +49,6 @@ type sidebar struct {
 	gen        int   // bumps on every new query so stale pages are dropped
 	hidden     int64 // briefing hidden while its deletion can be undone
 	openID     int64
-	now        func() time.Time
 	delay      time.Duration
 	stopper    func()
 	sources    map[string]bool
@@ -60,7 +59,7 @@ type sidebar struct {
 }
 
 func newSidebar(d *desk) *sidebar {
-	return &sidebar{d: d, now: time.Now, delay: searchDelay, sources: map[string]bool{}}
+	return &sidebar{d: d, delay: searchDelay, sources: map[string]bool{}}
 }
 
 func (s *sidebar) buildUI() fyne.CanvasObject {
@@ -144,8 +143,8 @@ func (s *sidebar) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // groupOf returns the date-group header shown above item id, or "" when the
 // item continues the group of the one before it.
 func (s *sidebar) groupOf(id int) string {
-	g := dateGroup(s.items[id].Updated, s.now())
-	if id > 0 && dateGroup(s.items[id-1].Updated, s.now()) == g {
+	g := dateGroup(s.items[id].Updated, s.d.now())
+	if id > 0 && dateGroup(s.items[id-1].Updated, s.d.now()) == g {
 		return ""
 	}
 	return g
@@ -181,7 +180,7 @@ func (s *sidebar) metaLine(it domain.BriefingItem) string {
 		parts = append(parts, fmt.Sprintf("%d articles", it.Articles))
 	}
 	if !it.Updated.IsZero() {
-		if dateGroup(it.Updated, s.now()) == "Today" {
+		if dateGroup(it.Updated, s.d.now()) == "Today" {
 			parts = append(parts, it.Updated.Local().Format("15:04"))
 		} else {
 			parts = append(parts, it.Updated.Local().Format("2 Jan 2006"))
@@ -253,7 +252,7 @@ func (s *sidebar) onFilterChanged(string) { s.onSearchChanged("") }
 // query builds the list query from the search box and filters.
 func (s *sidebar) query(offset int) domain.ListQuery {
 	q := domain.ListQuery{Search: strings.TrimSpace(s.search.Text), Source: strings.TrimSpace(s.source.Text), Actor: s.actorName, Offset: offset, Limit: pageSize}
-	now := s.now()
+	now := s.d.now()
 	y, m, d := now.Date()
 	today := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
 	switch s.period.Selected {
