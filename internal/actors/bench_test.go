@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"briefdesk/internal/evaldata"
 	"briefdesk/internal/nlp"
 
 	"github.com/jdkato/prose/v2"
@@ -59,9 +60,9 @@ func BenchmarkExtract(b *testing.B) {
 
 // BenchmarkTagCoNLL tags CoNLL dev through TagCoNLL and reports tokens/s.
 func BenchmarkTagCoNLL(b *testing.B) {
-	data, err := os.ReadFile(devPath)
+	data, err := os.ReadFile(evaldata.Path(b, "eval/ner/conll2003-dev.conll"))
 	if err != nil {
-		b.Skipf("CoNLL dev data not present: %v", err)
+		b.Fatal(err)
 	}
 	toks := 0
 	for _, l := range bytes.Split(data, []byte("\n")) {

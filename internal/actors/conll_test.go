@@ -5,14 +5,14 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"briefdesk/internal/evaldata"
 )
 
-const devPath = "../../../shared/eval/ner/conll2003-dev.conll"
-
 func TestTagCoNLLDevFloor(t *testing.T) {
-	data, err := os.ReadFile(devPath)
+	data, err := os.ReadFile(evaldata.Path(t, "eval/ner/conll2003-dev.conll"))
 	if err != nil {
-		t.Skipf("CoNLL dev data not present (%v); skipping the F1 floor", err)
+		t.Fatal(err)
 	}
 	if testing.Short() {
 		data = data[:len(data)/4]

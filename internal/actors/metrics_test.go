@@ -2,19 +2,15 @@ package actors
 
 import (
 	"encoding/json"
-	"os"
 	"testing"
-)
 
-const seedGold = "../../../shared/eval/seed-gold.json"
+	"briefdesk/internal/evaldata"
+)
 
 // TestSeedCardMetrics prints the card metrics on the seed gold (run with
 // -v for `make eval`) and guards floors well below the measured figures.
 func TestSeedCardMetrics(t *testing.T) {
-	if _, err := os.Stat(seedGold); err != nil {
-		t.Skipf("seed gold not present (%v)", err)
-	}
-	m, cards, err := EvalGold(seedGold)
+	m, cards, err := EvalGold(evaldata.Path(t, "eval/seed-gold.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

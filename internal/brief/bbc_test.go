@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -14,11 +13,12 @@ import (
 	"unicode"
 
 	"briefdesk/internal/domain"
+	"briefdesk/internal/evaldata"
 )
 
-// The BBC evaluation set lives outside the repository (it is not ours to
-// ship); these tests read it when it is beside the clone.
-var bbcPath = filepath.Join("..", "..", "..", "shared", "eval", "summaries", "bbc.jsonl")
+// bbcPath is the BBC evaluation set, which lives outside the repository (it
+// is not ours to ship); see package evaldata.
+const bbcPath = "eval/summaries/bbc.jsonl"
 
 type bbcRecord struct {
 	ID               string   `json:"id"`
@@ -33,9 +33,9 @@ func loadBBC(t testing.TB) []bbcRecord { return loadEval(t, bbcPath) }
 // title (CNN/DailyMail) get their first words as one.
 func loadEval(t testing.TB, path string) []bbcRecord {
 	t.Helper()
-	f, err := os.Open(path)
+	f, err := os.Open(evaldata.Path(t, path))
 	if err != nil {
-		t.Skipf("evaluation data not found at %s: %v", path, err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	var out []bbcRecord
@@ -301,7 +301,7 @@ func lookTools(names ...string) (string, bool) {
 // TestCNNOnePage lays out a brief for every CNN/DailyMail article (lead-3
 // summaries, no titles of their own): a second set of unseen-style articles.
 func TestCNNOnePage(t *testing.T) {
-	recs := loadEval(t, filepath.Join(filepath.Dir(bbcPath), "cnndm.jsonl"))
+	recs := loadEval(t, "eval/summaries/cnndm.jsonl")
 	for i, r := range recs {
 		if (raceEnabled || testing.Short()) && i%4 != 0 {
 			continue

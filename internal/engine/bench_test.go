@@ -10,14 +10,15 @@ import (
 	"time"
 
 	"briefdesk/internal/domain"
+	"briefdesk/internal/evaldata"
 )
 
 // bbcFiles writes up to n BBC dev articles (title, blank line, text) as files
 // for benchmarks; the text is read at run time and never committed.
 func bbcFiles(b *testing.B, n int) []string {
-	f, err := os.Open("../../../shared/eval/summaries/bbc.jsonl")
+	f, err := os.Open(evaldata.Path(b, "eval/summaries/bbc.jsonl"))
 	if err != nil {
-		b.Skip("no ../shared evaluation data:", err)
+		b.Fatal(err)
 	}
 	defer f.Close()
 	dir := b.TempDir()

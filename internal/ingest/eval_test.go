@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"briefdesk/internal/evaldata"
 )
 
 // These tests read the shared evaluation data (BBC and CNN articles, never
@@ -15,9 +17,9 @@ import (
 // readJSONL calls fn for each record; under -short or the race detector
 // it samples every tenth record to keep the test quick.
 func readJSONL(t *testing.T, path string, fn func([]byte)) {
-	f, err := os.Open(path)
+	f, err := os.Open(evaldata.Path(t, path))
 	if err != nil {
-		t.Skip("evaluation data not available: ", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	stride := 1
@@ -37,7 +39,7 @@ func readJSONL(t *testing.T, path string, fn func([]byte)) {
 // out exactly and the body must keep every word.
 func TestEvalBBCTitleAndBody(t *testing.T) {
 	var n, title, body, english int
-	readJSONL(t, "../../../shared/eval/summaries/bbc.jsonl", func(line []byte) {
+	readJSONL(t, "eval/summaries/bbc.jsonl", func(line []byte) {
 		var r struct{ ID, Title, Text string }
 		if json.Unmarshal(line, &r) != nil {
 			return
@@ -68,7 +70,7 @@ func TestEvalBBCTitleAndBody(t *testing.T) {
 // off and the body starts right after it.
 func TestEvalCNNDateline(t *testing.T) {
 	var n, with, split int
-	readJSONL(t, "../../../shared/eval/summaries/cnndm.jsonl", func(line []byte) {
+	readJSONL(t, "eval/summaries/cnndm.jsonl", func(line []byte) {
 		var r struct{ ID, Text string }
 		if json.Unmarshal(line, &r) != nil {
 			return
@@ -100,7 +102,7 @@ func TestEvalCNNDateline(t *testing.T) {
 // section do not.
 func TestEvalNearDuplicates(t *testing.T) {
 	var texts, cats []string
-	readJSONL(t, "../../../shared/eval/summaries/bbc.jsonl", func(line []byte) {
+	readJSONL(t, "eval/summaries/bbc.jsonl", func(line []byte) {
 		var r struct{ Text, Category string }
 		if json.Unmarshal(line, &r) == nil {
 			texts = append(texts, r.Text)

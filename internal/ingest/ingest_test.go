@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"briefdesk/internal/domain"
+	"briefdesk/internal/evaldata"
 )
 
 // The fixtures under testdata/good all carry this article (written for
@@ -291,14 +292,14 @@ func TestZipEntryLyingAboutSize(t *testing.T) {
 }
 
 func TestSeedMatchesGold(t *testing.T) {
-	const seed = "../../../shared/seed/000_7fdd438a3d7ae7ec.txt"
+	seed := evaldata.Path(t, "seed/000_7fdd438a3d7ae7ec.txt")
 	data, err := os.ReadFile(seed)
 	if err != nil {
-		t.Skip("shared seed article not available: ", err)
+		t.Fatal(err)
 	}
-	goldData, err := os.ReadFile("../../../shared/eval/seed-gold.json")
+	goldData, err := os.ReadFile(evaldata.Path(t, "eval/seed-gold.json"))
 	if err != nil {
-		t.Skip("seed gold not available: ", err)
+		t.Fatal(err)
 	}
 	var gold []struct {
 		Metadata struct{ Standfirst, Byline, Credit string }

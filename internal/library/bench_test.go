@@ -32,12 +32,13 @@ import (
 	"time"
 
 	"briefdesk/internal/domain"
+	"briefdesk/internal/evaldata"
 )
 
 const genVersion = 1 // bump when the generator changes, to rebuild the cache
 
-// devPath is the BBC dev set, relative to the package folder.
-const devPath = "../../../shared/eval/summaries/bbc.jsonl"
+// devPath is the BBC dev set inside the shared folder (package evaldata).
+const devPath = "eval/summaries/bbc.jsonl"
 
 type devStory struct {
 	Category string `json:"category"`
@@ -46,9 +47,9 @@ type devStory struct {
 }
 
 func loadDev(tb testing.TB) map[string][]devStory {
-	f, err := os.Open(devPath)
+	f, err := os.Open(evaldata.Path(tb, devPath))
 	if err != nil {
-		tb.Skipf("benchmark corpus %s not available: %v", devPath, err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
 	out := map[string][]devStory{}

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/jdkato/prose/v2"
+
+	"briefdesk/internal/evaldata"
 )
 
 // segCase is one hard case in the style of the Golden Rules of sentence
@@ -180,9 +182,9 @@ func TestSegmentSpansTrimmed(t *testing.T) {
 // TestSegmentBBC checks how many BBC reference summary sentences (cut by a
 // punkt-like segmenter) are exactly one of our segments.
 func TestSegmentBBC(t *testing.T) {
-	f, err := os.Open("../../../shared/eval/summaries/bbc.jsonl")
+	f, err := os.Open(evaldata.Path(t, "eval/summaries/bbc.jsonl"))
 	if err != nil {
-		t.Skip("BBC evaluation data absent:", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
