@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"briefdesk/internal/testuser"
 )
 
 // run runs a CLI command in-process and returns its exit status and output.
@@ -255,11 +257,14 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestUnreadableFile(t *testing.T) {
+	if !testuser.Unprivileged(t) {
+		return
+	}
 	p := filepath.Join(t.TempDir(), "secret.txt")
 	os.WriteFile(p, []byte("A title\n\nSome text here."), 0o000)
 	if f, err := os.Open(p); err == nil {
 		f.Close()
-		t.Skip("running as root: permissions do not stop reading (the dangling-link case covers unreadable files)")
+		t.Fatal("a mode-000 file opened: the test is not running unprivileged")
 	}
 	code, _, errs := run(t, "summarize", p)
 	if code != 1 || !strings.Contains(errs, "briefdesk: "+p+": ") {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"briefdesk/internal/domain"
+	"briefdesk/internal/testuser"
 )
 
 var ctx = context.Background()
@@ -129,8 +130,8 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 }
 
 func TestOpenReadOnly(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("running as root: file permissions do not stop root")
+	if !testuser.Unprivileged(t) {
+		return
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "lib.db")
