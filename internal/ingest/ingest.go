@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
@@ -130,6 +132,9 @@ func parse(name string, data []byte, charset string, now time.Time) (a *domain.A
 		return nil, &domain.InputError{Path: name, Reason: reasonNoText}
 	}
 	a = finish(d)
+	if unreadable(a.Paragraphs) {
+		return nil, &domain.InputError{Path: name, Reason: "the text is unreadable: most of its characters could not be decoded (a damaged file, or an encoding Briefdesk does not know)"}
+	}
 	if d.format != "" {
 		format = d.format
 	}
@@ -286,14 +291,20 @@ func statReason(p string, err error) string {
 }
 
 // Expand turns the given paths into the files to import: folders are walked
-// recursively (hidden files and folders skipped), links are kept as they are.
-// Paths that cannot be read come back as errors, one per path.
+// recursively (hidden files and folders skipped), links are kept as they are
+// but for any user name and password in them (RedactLink). Paths that cannot
+// be read come back as errors, one per path.
+//
+// A symbolic link the officer names is followed, to a file or a folder.
+// Inside folders, links to files and folders are followed too, each folder
+// at most once (a link back up the tree is a loop, reported and skipped);
+// a link that leads nowhere is reported, never dropped without a word.
 func Expand(paths []string) ([]string, []error) {
 	var files []string
 	var errs []error
 	for _, p := range paths {
 		if IsURL(p) {
-			files = append(files, strings.TrimSpace(p))
+			files = append(files, RedactLink(p))
 			continue
 		}
 		st, err := os.Stat(p)
@@ -305,27 +316,62 @@ func Expand(paths []string) ([]string, []error) {
 			files = append(files, p)
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, &domain.InputError{Path: path, Reason: "cannot read", Err: err})
-				return nil
-			}
-			if path != p && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "~$") || savedPageAssets(path, d)) {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				files = append(files, path)
-			}
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, &domain.InputError{Path: p, Reason: "cannot read folder", Err: err})
-		}
+		w := &walker{seen: map[string]bool{}}
+		w.dir(p)
+		files = append(files, w.files...)
+		errs = append(errs, w.errs...)
 	}
 	return files, errs
+}
+
+// walker collects the files under a folder, following symbolic links.
+type walker struct {
+	seen  map[string]bool // real paths of the folders walked, against loops
+	files []string
+	errs  []error
+}
+
+// dir walks the folder at path (which may be reached through links); the
+// paths it reports keep the names the officer sees, under path.
+func (w *walker) dir(path string) {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		w.errs = append(w.errs, &domain.InputError{Path: path, Reason: "cannot read folder", Err: err})
+		return
+	}
+	if w.seen[real] {
+		w.errs = append(w.errs, &domain.InputError{Path: path, Reason: "skipped: a link to a folder already imported (a loop)"})
+		return
+	}
+	w.seen[real] = true
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		w.errs = append(w.errs, &domain.InputError{Path: path, Reason: "cannot read folder", Err: err})
+		return
+	}
+	for _, e := range entries {
+		child := filepath.Join(path, e.Name())
+		if strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "~$") || savedPageAssets(child, e) {
+			continue
+		}
+		typ := e.Type()
+		if typ&fs.ModeSymlink != 0 {
+			st, err := os.Stat(child)
+			if err != nil {
+				w.errs = append(w.errs, &domain.InputError{Path: child, Reason: "skipped: a link to a file that does not exist", Err: err})
+				continue
+			}
+			typ = st.Mode().Type()
+		}
+		switch {
+		case typ.IsDir():
+			w.dir(child)
+		case typ.IsRegular():
+			w.files = append(w.files, child)
+		case typ&fs.ModeNamedPipe != 0, typ&fs.ModeSocket != 0, typ&fs.ModeDevice != 0:
+			w.errs = append(w.errs, &domain.InputError{Path: child, Reason: "skipped: not a regular file (a pipe, socket or device)"})
+		}
+	}
 }
 
 // savedPageAssets reports the parts of a browser's "save page, complete"
@@ -387,6 +433,9 @@ func sniff(name string, data []byte) (domain.Format, string) {
 	// From here on the bytes are text of some kind.
 	s, _ := decode(head, "")
 	trim := strings.ToLower(strings.TrimSpace(s))
+	if what := nonArticleText(trim, data, ext); what != "" {
+		return "", "not an article: " + what
+	}
 	switch {
 	case looksHTML(trim, ext):
 		return domain.FormatHTML, ""
@@ -396,6 +445,99 @@ func sniff(name string, data []byte) (domain.Format, string) {
 		return domain.FormatMD, ""
 	}
 	return domain.FormatText, ""
+}
+
+// unreadable reports whether most of a body is U+FFFD, the mark decoders
+// leave for bytes that mean nothing in the encoding: storing it would keep
+// an article of question marks.
+func unreadable(paras []string) bool {
+	bad, all := 0, 0
+	for _, p := range paras {
+		for _, r := range p {
+			if unicode.IsSpace(r) {
+				continue
+			}
+			all++
+			if r == utf8.RuneError {
+				bad++
+			}
+		}
+	}
+	return all > 0 && bad*3 > all
+}
+
+// nonArticleText names text that is data or code rather than an article
+// (JSON, XML, an SVG image, a news feed, a script or style sheet), or "".
+// trim is the lower-cased start of the text.
+func nonArticleText(trim string, data []byte, ext string) string {
+	switch ext {
+	case ".js", ".mjs", ".cjs":
+		return "JavaScript code"
+	case ".css":
+		return "a style sheet"
+	case ".svg":
+		return "an SVG image"
+	}
+	if strings.HasPrefix(trim, "{") || strings.HasPrefix(trim, "[") {
+		if json.Valid(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")))) {
+			return "JSON data"
+		}
+		return ""
+	}
+	if !strings.HasPrefix(trim, "<") {
+		return ""
+	}
+	switch root := xmlRoot(trim); {
+	case root == "svg":
+		return "an SVG image"
+	case root == "rss" || root == "feed" || root == "rdf:rdf":
+		return "a news feed (import one of its stories instead)"
+	case root == "" || root == "html":
+		return ""
+	case strings.HasPrefix(trim, "<?xml"):
+		return "XML data"
+	}
+	return ""
+}
+
+// xmlRoot returns the name of the first element of a markup text, past an
+// XML declaration, processing instructions, comments and a DOCTYPE; "" when
+// none shows in the text given, and "html" for an HTML DOCTYPE.
+func xmlRoot(s string) string {
+	for {
+		s = strings.TrimLeft(s, " \t\r\n")
+		switch {
+		case strings.HasPrefix(s, "<?"):
+			i := strings.Index(s, "?>")
+			if i < 0 {
+				return ""
+			}
+			s = s[i+2:]
+		case strings.HasPrefix(s, "<!--"):
+			i := strings.Index(s, "-->")
+			if i < 0 {
+				return ""
+			}
+			s = s[i+3:]
+		case strings.HasPrefix(s, "<!doctype"):
+			if strings.HasPrefix(strings.TrimSpace(s[len("<!doctype"):]), "html") {
+				return "html"
+			}
+			i := strings.Index(s, ">")
+			if i < 0 {
+				return ""
+			}
+			s = s[i+1:]
+		case strings.HasPrefix(s, "<"):
+			end := strings.IndexAny(s[1:], " \t\r\n/>")
+			if end < 0 {
+				return ""
+			}
+			return s[1 : 1+end]
+		default:
+			return ""
+		}
+	}
 }
 
 // textual reports whether the first bytes look like text rather than a

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf16"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -42,6 +44,7 @@ type rtfState struct {
 	author   bool
 	starDest bool
 	hidden   bool              // \v hidden text or a \deleted revision
+	high     rune              // a \uN high surrogate waiting for its low half
 	fontEnc  encoding.Encoding // the current font's \fcharset, if it has one
 }
 
@@ -288,10 +291,25 @@ func rtfControl(word string, arg int, hasArg bool, st *rtfState, enc *encoding.E
 	case word == "uc" && hasArg:
 		st.uc = max(arg, 0)
 	case word == "u" && hasArg:
+		// \uN is a signed 16-bit UTF-16 unit: characters outside the BMP
+		// come as two escapes, a high then a low surrogate.
 		if arg < 0 {
 			arg += 65536
 		}
-		emit(string(rune(arg)))
+		r, high := rune(arg), st.high
+		st.high = 0
+		switch {
+		case r >= 0xD800 && r < 0xDC00:
+			st.high = r
+		case r >= 0xDC00 && r < 0xE000:
+			if high != 0 {
+				emit(string(utf16.DecodeRune(high, r)))
+			}
+		case r < 0x20 && r != '\t' && r != '\n', r > unicode.MaxRune:
+			// control characters and out-of-range values carry no text
+		default:
+			emit(string(r))
+		}
 		*skipChars = st.uc
 	case word == "title" && !st.skip:
 		// {\info{\title ...}}: info itself is skipped, title is captured.
