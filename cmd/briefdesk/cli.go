@@ -94,28 +94,19 @@ func (fs *flags) usage() {
 	fs.SetOutput(io.Discard)
 }
 
-// parse parses flags placed anywhere among the arguments and returns the
-// positional ones; "--" ends the flags.
+// parse parses the flags and returns the paths after them. Flags come
+// first: parsing stops at the first argument that is not a flag, or at
+// "--", as with Go's flag package and POSIX tools, so a file named
+// "--db=other.db" among the paths (from a shell glob) stays a path.
 func (fs *flags) parse(args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if err != flag.ErrHelp {
-				fmt.Fprintf(fs.stderr, "briefdesk: %s: %v\n", fs.Name(), err)
-			}
-			fs.usage()
-			return nil, err
+	if err := fs.Parse(args); err != nil {
+		if err != flag.ErrHelp {
+			fmt.Fprintf(fs.stderr, "briefdesk: %s: %v\n", fs.Name(), err)
 		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
+		fs.usage()
+		return nil, err
 	}
+	return fs.Args(), nil
 }
 
 // exitUsage reports a usage error and returns the exit status for it.
@@ -128,10 +119,14 @@ func (fs *flags) exitUsage(msg string) int {
 func fail(stderr io.Writer, err error) {
 	var ie *domain.InputError
 	if errors.As(err, &ie) {
-		fmt.Fprintf(stderr, "briefdesk: %s\n", ie.Error())
+		if ie.Path == "" {
+			fmt.Fprintf(stderr, "briefdesk: %s\n", plain(ie.Reason))
+			return
+		}
+		fmt.Fprintf(stderr, "briefdesk: %s: %s\n", quotePath(ie.Path), plain(ie.Reason))
 		return
 	}
-	fmt.Fprintf(stderr, "briefdesk: %v\n", err)
+	fmt.Fprintf(stderr, "briefdesk: %s\n", plain(err.Error()))
 }
 
 func signalContext() (context.Context, context.CancelFunc) {
@@ -168,7 +163,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	defer cancel()
 	status := 0
 	eng.Import(ctx, paths, 0, func(p engine.Progress) {
-		fmt.Fprintln(stdout, p.Result.Line())
+		fmt.Fprintln(stdout, resultLine(p.Result))
 		if p.Result.Status == domain.Failed {
 			status = 1
 		}
@@ -270,12 +265,12 @@ func cmdSummarize(args []string, stdout, stderr io.Writer) int {
 			enc.Encode(out)
 			return
 		}
-		fmt.Fprintf(stdout, "%s\n%s\n", path, out.Title)
+		fmt.Fprintf(stdout, "%s\n%s\n", quotePath(path), plain(out.Title))
 		if out.Note != "" {
 			fmt.Fprintf(stdout, "  (%s)\n", out.Note)
 		}
 		for _, s := range out.Sentences {
-			fmt.Fprintf(stdout, "  • %s\n", s.Text)
+			fmt.Fprintf(stdout, "  • %s\n", plain(s.Text))
 		}
 		fmt.Fprintln(stdout)
 	})
@@ -350,7 +345,7 @@ func cmdActors(args []string, stdout, stderr io.Writer) int {
 			enc.Encode(out)
 			return
 		}
-		fmt.Fprintln(stdout, path)
+		fmt.Fprintln(stdout, quotePath(path))
 		if out.Note != "" {
 			fmt.Fprintf(stdout, "  (%s)\n", out.Note)
 		}
@@ -359,15 +354,15 @@ func cmdActors(args []string, stdout, stderr io.Writer) int {
 			if ac.Role != "" {
 				role = ", " + ac.Role
 			}
-			fmt.Fprintf(stdout, "  %-12s %s%s (%d mentions, %s)\n", ac.Type, ac.Name, role, ac.Mentions, ac.Level)
+			fmt.Fprintf(stdout, "  %-12s %s (%d mentions, %s)\n", ac.Type, plain(ac.Name+role), ac.Mentions, ac.Level)
 			if len(ac.Aliases) > 0 {
-				fmt.Fprintf(stdout, "               also: %s\n", strings.Join(ac.Aliases, "; "))
+				fmt.Fprintf(stdout, "               also: %s\n", plain(strings.Join(ac.Aliases, "; ")))
 			}
 			for _, q := range ac.Quotes {
-				fmt.Fprintf(stdout, "               “%s”\n", q)
+				fmt.Fprintf(stdout, "               “%s”\n", plain(q))
 			}
 			for _, q := range ac.Reported {
-				fmt.Fprintf(stdout, "               said: %s\n", q)
+				fmt.Fprintf(stdout, "               said: %s\n", plain(q))
 			}
 		}
 		fmt.Fprintln(stdout)
@@ -410,7 +405,7 @@ func cmdBrief(args []string, stdout, stderr io.Writer) int {
 		fail(stderr, err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", *out)
+	fmt.Fprintf(stdout, "wrote %s\n", quotePath(*out))
 	return status
 }
 
@@ -476,7 +471,7 @@ func cmdSearch(args []string, stdout, stderr io.Writer) int {
 			enc.Encode(jsonHit{ID: h.ArticleID, Title: h.Title, Path: h.Path, Snippet: h.Snippet, Rank: h.Rank})
 			continue
 		}
-		fmt.Fprintf(stdout, "%d\t%s\n\t%s\n\t%s\n", h.ArticleID, h.Title, h.Path, h.Snippet)
+		fmt.Fprintf(stdout, "%d\t%s\n\t%s\n\t%s\n", h.ArticleID, plain(h.Title), quotePath(h.Path), plain(h.Snippet))
 	}
 	return 0
 }

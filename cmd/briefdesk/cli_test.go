@@ -64,7 +64,7 @@ func TestSummarizeJSON(t *testing.T) {
 }
 
 func TestSummarizeWords(t *testing.T) {
-	code, out, errs := run(t, "summarize", "--json", article, "--words", "40")
+	code, out, errs := run(t, "summarize", "--json", "--words", "40", article)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -122,7 +122,7 @@ func TestImportAndSearch(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "imported "+article+": ") {
 		t.Fatalf("import: exit %d, out %q, err %q", code, out, errs)
 	}
-	code, out, _ = run(t, "import", article, "--db", db)
+	code, out, _ = run(t, "import", "--db", db, "--", article)
 	if code != 0 || !strings.HasPrefix(out, "duplicate "+article+": ") {
 		t.Fatalf("second import: exit %d, out %q", code, out)
 	}
@@ -269,5 +269,68 @@ func TestUnreadableFile(t *testing.T) {
 	code, _, errs := run(t, "summarize", p)
 	if code != 1 || !strings.Contains(errs, "briefdesk: "+p+": ") {
 		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestFlagsStopAtFirstPath replays a shell glob that picks up a file named
+// "--db=hijack.db": after the first path every argument is a path, so the
+// import goes into the library asked for and the odd name is a failed file.
+func TestFlagsStopAtFirstPath(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile(article)
+	good := filepath.Join(dir, "a.txt")
+	os.WriteFile(good, data, 0o644)
+	db := filepath.Join(dir, "lib.db")
+	t.Chdir(dir)
+	code, out, _ := run(t, "import", "--db", db, "a.txt", "--db=hijack.db")
+	if _, err := os.Stat(filepath.Join(dir, "hijack.db")); err == nil {
+		t.Fatal("a path after the first one was taken as --db")
+	}
+	if code != 1 || !strings.Contains(out, "imported a.txt: ") || !strings.Contains(out, "failed --db=hijack.db: no such file") {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+	// "--" ends the flags even before the first path.
+	code, out, _ = run(t, "import", "--db", db, "--", "--json")
+	if code != 1 || !strings.Contains(out, "failed --json: no such file") {
+		t.Errorf("after --: exit %d, output %q", code, out)
+	}
+}
+
+// TestPathsCannotForgeLines replays file names holding a newline, a carriage
+// return, an escape sequence and a bidi override: each result is one line,
+// the name spelled out, nothing raw reaches the terminal.
+func TestPathsCannotForgeLines(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile(article)
+	names := []string{"x.txt\nimported SPOOFED.txt: fake", "cr\rimported y.txt", "esc\x1b]0;owned\x07.txt", "report\u202etxt.exe"}
+	for i, n := range names {
+		body := append([]byte(nil), data...)
+		body = append(body, []byte(strings.Repeat(" extra", i+1))...)
+		if err := os.WriteFile(filepath.Join(dir, n), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "lib.db")
+	code, out, errs := run(t, "import", "--db", db, dir)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if code != 0 || len(lines) != len(names) {
+		t.Fatalf("exit %d, %d lines for %d files:\n%s\n%s", code, len(lines), len(names), out, errs)
+	}
+	for _, l := range lines {
+		if strings.ContainsAny(l, "\r\x1b\u202e") || !strings.HasPrefix(l, "imported \"") {
+			t.Errorf("line %q", l)
+		}
+	}
+	if strings.Contains(out, "\nimported SPOOFED") {
+		t.Error("a file name forged a result line")
+	}
+	_, out, _ = run(t, "search", "--db", db, "artillery")
+	if strings.ContainsAny(out, "\r\x1b\u202e") {
+		t.Errorf("search output carries control characters: %q", out)
+	}
+	bad := filepath.Join(dir, "gone\x1b[2J.txt")
+	_, _, errs = run(t, "summarize", bad)
+	if strings.ContainsRune(errs, '\x1b') || !strings.Contains(errs, `\x1b[2J`) {
+		t.Errorf("stderr %q", errs)
 	}
 }

@@ -210,11 +210,6 @@ type ImportResult struct {
 	NearDup    int64 // ID of a near-duplicate article already in the library, 0 if none
 }
 
-// Line renders the result in the CLI's stable form: "STATUS PATH: detail".
-func (r ImportResult) Line() string {
-	return string(r.Status) + " " + r.Path + ": " + r.Detail
-}
-
 // InputError is a problem with something the user gave: a file, a link, a
 // library path. Its message names the input and says why, in words a desk
 // officer can act on.
