@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"briefdesk/internal/domain"
@@ -26,7 +27,24 @@ var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`,
 )
 
-func md(s string) string { return mdEscaper.Replace(s) }
+// mdAutolink matches what Markdown viewers turn into links without any
+// markup (GitHub's extended autolinks: a scheme, "www.", an e-mail address).
+var mdAutolink = regexp.MustCompile(`(?i)(\b(?:https?|ftp)):(//)|\b(www)\.|@`)
+
+// md escapes s for Markdown. Source text may hold bare links, which common
+// viewers would make clickable: the escapes break the pattern ("https\://",
+// "www\.", "\@") while the text reads the same.
+func md(s string) string {
+	return mdAutolink.ReplaceAllStringFunc(mdEscaper.Replace(s), func(m string) string {
+		switch {
+		case m == "@":
+			return `\@`
+		case strings.HasSuffix(m, "//"):
+			return strings.TrimSuffix(m, "://") + `\://`
+		}
+		return strings.TrimSuffix(m, ".") + `\.`
+	})
+}
 
 func (c *Content) markdown(w io.Writer) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }

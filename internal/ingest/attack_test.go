@@ -135,3 +135,26 @@ func TestExpandSymlinks(t *testing.T) {
 		t.Errorf("linked file: %q %v", files, errs)
 	}
 }
+
+// TestBidiControlsStripped replays a title and body carrying a right-to-left
+// override and isolates: none survives into the article, so no title can
+// display reversed in the window, the brief or an export.
+func TestBidiControlsStripped(t *testing.T) {
+	page := "<html><head><title>Minister resigns \u202eeixe.pdf</title></head><body><article><h1>Minister resigns \u202eeixe.pdf</h1>" +
+		"<p class=\"byline\">By Anna \u2067Smith\u2069</p><p>The minister resigned on Monday \u202dafter\u202c a vote, officials said in a statement.</p>" +
+		"<p>The government will name a successor this week, the spokesman added.</p></article></body></html>"
+	text := "Minister resigns \u202eeixe.pdf\n\nThe minister resigned on Monday \u200fafter\u200e a vote, officials said in a statement."
+	for name, data := range map[string]string{"a.html": page, "a.txt": text} {
+		a, err := Parse(name, []byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := a.Title + a.Byline + a.Standfirst + a.Body()
+		if strings.ContainsFunc(all, isBidiControl) {
+			t.Errorf("%s: bidi control kept: %q", name, all)
+		}
+		if a.Title != "Minister resigns eixe.pdf" {
+			t.Errorf("%s: title %q", name, a.Title)
+		}
+	}
+}

@@ -157,7 +157,7 @@ func parse(name string, data []byte, charset string, now time.Time) (a *domain.A
 func finish(d *doc) *domain.Article {
 	var paras []string
 	for _, p := range d.paras {
-		if p = strings.TrimSpace(p); p != "" {
+		if p = strings.TrimSpace(stripBidi(p)); p != "" {
 			paras = append(paras, p)
 		}
 	}
@@ -179,8 +179,34 @@ func finish(d *doc) *domain.Article {
 	return a
 }
 
-// oneLine flattens a metadata value to one tidy line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine flattens a metadata value to one tidy line, without the controls
+// that would reorder or hide it where it is shown.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, stripBidi(s))), " ")
+}
+
+// stripBidi removes the Unicode bidi controls (embeddings, overrides,
+// isolates and the direction marks): in a title or a body they can make
+// "report<U+202E>fdp.exe" display as "reportexe.pdf", in the window, the
+// brief and every export. Right-to-left scripts display without them.
+func stripBidi(s string) string {
+	if !strings.ContainsFunc(s, isBidiControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidiControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isBidiControl(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) }
 
 // language returns the ISO 639-1 code of the body's language. Short or
 // ambiguous Latin-script text is taken as English, the language almost all
