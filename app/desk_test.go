@@ -830,3 +830,16 @@ func TestClearFiltersAfterNoMatch(t *testing.T) {
 		t.Errorf("after clearing: %d items (want 2), clear visible %v, empty visible %v", len(s.items), s.clear.Visible(), s.empty.Visible())
 	}
 }
+
+// TestSearchTooLongSaysWhy checks that a pasted page in the search box gets
+// the library's reason, not "could not be read" with a raw SQLite error.
+func TestSearchTooLongSaysWhy(t *testing.T) {
+	h := newHarness(t)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
+	test.Type(h.d.sidebar.search, strings.Repeat("harbour -talks ", 40))
+	h.fireTimers()
+	h.flush()
+	if got := h.d.sidebar.count.Text; !strings.Contains(got, "too many words") || strings.Contains(got, "could not be read") {
+		t.Errorf("count label %q", got)
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -289,6 +290,11 @@ func (s *sidebar) onPage(gen, offset int, items []domain.BriefingItem, err error
 	}
 	s.loading = false
 	if err != nil {
+		var ie *domain.InputError
+		if errors.As(err, &ie) && ie.Path == "" {
+			s.count.SetText(ie.Reason) // a search over the bounds: say what to change
+			return
+		}
 		s.count.SetText("The library could not be read: " + err.Error())
 		return
 	}

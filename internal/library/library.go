@@ -124,9 +124,12 @@ func Open(path string) (l *Library, err error) {
 		return nil, err
 	}
 	l = &Library{path: path}
+	// A failed Open returns nil for l before this runs: close what was
+	// opened through its own variable.
+	opened := l
 	defer func() {
 		if err != nil {
-			l.Close()
+			opened.Close()
 			l = nil
 		}
 	}()
@@ -362,19 +365,28 @@ func (l *Library) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	var have int
-	if err := l.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
-		return fileError(l.path, op, err)
-	}
-	var tables int
-	if err := l.w.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return fileError(l.path, op, err)
-	}
-	if err := checkVersion(l.path, have, tables); err != nil {
-		return err
-	}
-	for _, m := range ms[have:] {
+	// One migration per write transaction, the version read inside it: the
+	// writer's transactions begin IMMEDIATE, so when two processes create
+	// the library at once the second waits for the first and then sees its
+	// version, instead of applying the same migration again.
+	for {
+		done := false
 		err := l.write(ctx, func(tx *sql.Tx) error {
+			var have, tables int
+			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+				return err
+			}
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+				return err
+			}
+			if err := checkVersion(l.path, have, tables); err != nil {
+				return err
+			}
+			if have >= len(ms) {
+				done = true
+				return nil
+			}
+			m := ms[have]
 			if have == 0 && m.version == 1 {
 				if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migration (
 					version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied INTEGER NOT NULL)`); err != nil {
@@ -397,8 +409,10 @@ func (l *Library) migrate(ctx context.Context) error {
 		if err != nil {
 			return fileError(l.path, op, err)
 		}
+		if done {
+			return nil
+		}
 	}
-	return nil
 }
 
 // write runs fn in one IMMEDIATE transaction on the writer connection,

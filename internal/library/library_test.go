@@ -397,7 +397,7 @@ func TestMatchExpr(t *testing.T) {
 		"anti-corruption ": `("anti-corruption" OR "anti-corruptions" OR "anti-corruptioned" OR "anti-corruptioning")`,
 		"2024 ":            `"2024"`,
 	} {
-		if got := matchExpr(in, true); got != want {
+		if got, _ := matchExpr(in, true); got != want {
 			t.Errorf("matchExpr(%q) = %s, want %s", in, got, want)
 		}
 	}

@@ -166,11 +166,35 @@ func termForms(terms []term, i int, closed, asYouType bool) (forms []string, pre
 	return forms, false
 }
 
+// Bounds on what one search may ask: beyond them FTS5 refuses the
+// expression ("fts5 expression tree is too large", from 256 negated terms)
+// or a query of 100,000 characters takes seconds. A desk officer's search is
+// a few words; a pasted page is refused with a reason.
+const (
+	MaxQueryChars = 1000
+	MaxQueryTerms = 40
+)
+
+// checkQuery refuses a search over the bounds with a reason to show.
+func checkQuery(input string) error {
+	if n := utf8.RuneCountInString(input); n > MaxQueryChars {
+		return &domain.InputError{Reason: fmt.Sprintf("the search is too long (%d characters): search for at most %d characters, a few words or a phrase", n, MaxQueryChars)}
+	}
+	if terms, _ := parseQuery(input); len(terms) > MaxQueryTerms {
+		return &domain.InputError{Reason: fmt.Sprintf("the search has too many words (%d): use at most %d words and phrases", len(terms), MaxQueryTerms)}
+	}
+	return nil
+}
+
 // matchExpr turns what the officer typed into an FTS5 expression that cannot
 // fail to parse: every form is a double-quoted string, so AND, OR, NOT,
 // NEAR, *, ^, :, parentheses and dots are plain text. A leading minus
-// excludes a term. It returns "" when nothing searchable was typed.
-func matchExpr(input string, asYouType bool) string {
+// excludes a term. It returns "" when nothing searchable was typed, and an
+// error when the search is over the bounds (checkQuery).
+func matchExpr(input string, asYouType bool) (string, error) {
+	if err := checkQuery(input); err != nil {
+		return "", err
+	}
 	terms, closed := parseQuery(input)
 	var pos, neg []string
 	for i, t := range terms {
@@ -196,13 +220,13 @@ func matchExpr(input string, asYouType bool) string {
 		}
 	}
 	if len(pos) == 0 {
-		return ""
+		return "", nil
 	}
 	expr := strings.Join(pos, " AND ")
 	for _, n := range neg {
 		expr += " NOT " + n
 	}
-	return expr
+	return expr, nil
 }
 
 // trashOnly lists articles held only by briefings in the trash; the trash is
@@ -222,7 +246,10 @@ const (
 // matches as a prefix unless followed by a space, so results follow typing.
 func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain.Hit, error) {
 	const op = "library.Search"
-	expr := matchExpr(query, true)
+	expr, err := matchExpr(query, true)
+	if err != nil {
+		return nil, err
+	}
 	if expr == "" {
 		return nil, nil
 	}
@@ -231,7 +258,7 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]domain
 	}
 	limit = min(limit, maxPage)
 	var hits []domain.Hit
-	err := l.read(ctx, func(tx *sql.Tx) error {
+	err = l.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		if hits, err = rankArticles(ctx, tx, expr, limit); err != nil {
 			return err
@@ -465,10 +492,13 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 	limit = min(limit, maxPage)
 	offset := max(0, q.Offset)
 	where, args := listFilter(q)
-	expr := matchExpr(q.Search, true)
+	expr, err := matchExpr(q.Search, true)
+	if err != nil {
+		return nil, err
+	}
 	var items []domain.BriefingItem
 	var srcs []snipSrc
-	err := l.read(ctx, func(tx *sql.Tx) error {
+	err = l.read(ctx, func(tx *sql.Tx) error {
 		if expr == "" {
 			rows, err := tx.QueryContext(ctx, `SELECT `+itemCols+`, 0, 0 FROM briefing b WHERE `+where+`
 				ORDER BY b.updated DESC, b.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
@@ -668,7 +698,10 @@ func inList(ids []int64) (string, []any) {
 func (l *Library) Count(ctx context.Context, q domain.ListQuery) (int, error) {
 	const op = "library.Count"
 	where, args := listFilter(q)
-	expr := matchExpr(q.Search, true)
+	expr, err := matchExpr(q.Search, true)
+	if err != nil {
+		return 0, err
+	}
 	var query string
 	if expr == "" {
 		query = `SELECT count(*) FROM briefing b WHERE ` + where
