@@ -9,6 +9,10 @@ unexport LC_ALL
 TAGS := -tags sqlite_fts5
 GO ?= go
 BIN := bin/briefdesk
+# The one version, from FyneApp.toml (which fyne package reads too), given to
+# every build; see internal/buildinfo.
+VERSION ?= $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+LDFLAGS := -X briefdesk/internal/buildinfo.version=$(VERSION)
 SHARED ?= ../shared
 # Tests that need the evaluation data fail, rather than skip, when this is set.
 export BRIEFDESK_SHARED := $(abspath $(SHARED))
@@ -22,7 +26,7 @@ deps:
 	@bash scripts/deps.sh
 
 build: deps
-	$(GO) build $(TAGS) -o $(BIN) ./cmd/briefdesk
+	$(GO) build $(TAGS) -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/briefdesk
 
 # Opens the window; a new library starts with the bundled sample articles.
 run: build
@@ -78,7 +82,7 @@ model: deps
 
 package: deps
 	$(GO) install fyne.io/tools/cmd/fyne@v1.7.4
-	cp FyneApp.toml cmd/briefdesk/ && cd cmd/briefdesk && fyne package -release --tags sqlite_fts5; rm -f cmd/briefdesk/FyneApp.toml
+	cp FyneApp.toml cmd/briefdesk/ && cd cmd/briefdesk && GOFLAGS="-ldflags=$(subst $() ,=,$(LDFLAGS))" fyne package -release --tags sqlite_fts5; rm -f cmd/briefdesk/FyneApp.toml
 
 clean:
 	rm -rf bin dist

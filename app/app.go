@@ -13,7 +13,6 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -28,10 +27,6 @@ import (
 	"briefdesk/internal/domain"
 	"briefdesk/internal/engine"
 )
-
-// Version is shown in the About dialog; the build sets it with
-// -ldflags "-X briefdesk/app.Version=v1.2.3".
-var Version = ""
 
 // Options say what the window opens with.
 type Options struct {
@@ -146,15 +141,4 @@ func showOpenFailure(a fyne.App, w fyne.Window, path string, err error, start fu
 	quit := &widget.Button{Text: "Quit", OnTapped: a.Quit}
 	card := widget.NewCard("The library could not be opened", "", container.NewVBox(msg, container.NewHBox(layout.NewSpacer(), quit, create)))
 	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 320), card)))
-}
-
-// version returns the build's version for the About dialog.
-func version() string {
-	if Version != "" {
-		return Version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "development build"
 }

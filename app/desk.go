@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"briefdesk/internal/brief"
+	"briefdesk/internal/buildinfo"
 	"briefdesk/internal/domain"
 	"briefdesk/internal/engine"
 )
@@ -521,7 +522,7 @@ func (d *desk) onAbout() {
 	body := &widget.RichText{Wrapping: fyne.TextWrapWord, Segments: []widget.RichTextSegment{
 		&widget.TextSegment{Text: "Briefdesk", Style: widget.RichTextStyleHeading},
 		// a paragraph of its own: the inline Strong style ran into the text after it
-		&widget.TextSegment{Text: "Version " + version(), Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}},
+		&widget.TextSegment{Text: "Version " + buildinfo.String(), Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Text: "From dropped articles to a one-page brief: extractive summaries whose every sentence stands in the source, key actors with their quotes, key numbers and dates.", Style: widget.RichTextStyleParagraph},
 		&widget.TextSegment{Text: "Library: " + d.svc.Path(), Style: widget.RichTextStyleParagraph},
 		&widget.TextSegment{Text: "Everything stays on this computer. Brief font: Noto Sans (SIL Open Font Licence).", Style: widget.RichTextStyleParagraph},

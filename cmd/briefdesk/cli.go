@@ -16,13 +16,11 @@ import (
 
 	"briefdesk/internal/actors"
 	"briefdesk/internal/brief"
+	"briefdesk/internal/buildinfo"
 	"briefdesk/internal/domain"
 	"briefdesk/internal/engine"
 	"briefdesk/internal/ingest"
 )
-
-// Version is the application version, set at build time with -ldflags.
-var Version = "0.1.0"
 
 type command struct {
 	usage string
@@ -69,7 +67,7 @@ func libraryHint() string {
 }
 
 func cmdVersion(_ []string, stdout, _ io.Writer) int {
-	fmt.Fprintln(stdout, "briefdesk", Version)
+	fmt.Fprintln(stdout, "briefdesk", buildinfo.String())
 	return 0
 }
 

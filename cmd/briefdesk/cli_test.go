@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"briefdesk/internal/buildinfo"
 	"briefdesk/internal/testuser"
 )
 
@@ -332,5 +333,20 @@ func TestPathsCannotForgeLines(t *testing.T) {
 	_, _, errs = run(t, "summarize", bad)
 	if strings.ContainsRune(errs, '\x1b') || !strings.Contains(errs, `\x1b[2J`) {
 		t.Errorf("stderr %q", errs)
+	}
+}
+
+// TestVersion checks that `briefdesk --version` and `briefdesk version`
+// print the one version the About box shows too.
+func TestVersion(t *testing.T) {
+	want := "briefdesk " + buildinfo.String() + "\n"
+	if code, out, _ := run(t, "version"); code != 0 || out != want {
+		t.Errorf("version: exit %d, %q, want %q", code, out, want)
+	}
+	cmd := exec.Command(os.Args[0], "--version")
+	cmd.Env = append(os.Environ(), "BRIEFDESK_TEST_MAIN=1")
+	out, err := cmd.Output()
+	if err != nil || string(out) != want {
+		t.Errorf("--version: %v, %q, want %q", err, out, want)
 	}
 }

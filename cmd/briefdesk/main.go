@@ -11,6 +11,9 @@ import (
 
 func main() {
 	args := os.Args[1:]
+	if len(args) == 1 && (args[0] == "--version" || args[0] == "-version") {
+		args[0] = "version"
+	}
 	if len(args) > 0 {
 		if cmd, ok := commands[args[0]]; ok {
 			os.Exit(cmd.run(args[1:], os.Stdout, os.Stderr))
