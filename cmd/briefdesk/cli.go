@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"briefdesk/internal/actors"
@@ -41,6 +42,36 @@ func init() {
 		"version":   {"version", "print the version", cmdVersion},
 		"help":      {"help", "print this help", cmdHelp},
 	}
+}
+
+// dispatch runs the command name and returns its exit status. Output that
+// could not be written (a full disk, a closed pipe) fails the command with
+// a message, rather than exiting 0 on a truncated result.
+func dispatch(name string, args []string, stdout, stderr io.Writer) int {
+	w := &checkedWriter{w: stdout}
+	code := commands[name].run(args, w, stderr)
+	if w.err != nil {
+		if !errors.Is(w.err, syscall.EPIPE) {
+			fmt.Fprintf(stderr, "briefdesk: cannot write the output: %v\n", w.err)
+		}
+		return max(code, 1)
+	}
+	return code
+}
+
+// checkedWriter keeps the first write error and writes nothing after it.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.err = err
+	return n, err
 }
 
 func cmdHelp(_ []string, stdout, _ io.Writer) int {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"briefdesk/internal/buildinfo"
@@ -18,11 +19,10 @@ import (
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	cmd, ok := commands[args[0]]
-	if !ok {
+	if _, ok := commands[args[0]]; !ok {
 		t.Fatalf("no command %q", args[0])
 	}
-	code := cmd.run(args[1:], &out, &errb)
+	code := dispatch(args[0], args[1:], &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -348,5 +348,35 @@ func TestVersion(t *testing.T) {
 	out, err := cmd.Output()
 	if err != nil || string(out) != want {
 		t.Errorf("--version: %v, %q, want %q", err, out, want)
+	}
+}
+
+// fullDisk is an output that fails after a few bytes, as a full disk or a
+// closed pipe does.
+type fullDisk struct{ left int }
+
+func (f *fullDisk) Write(p []byte) (int, error) {
+	if len(p) > f.left {
+		n := f.left
+		f.left = 0
+		return n, syscall.ENOSPC
+	}
+	f.left -= len(p)
+	return len(p), nil
+}
+
+// TestOutputErrorsFail checks that output that could not be written makes
+// the command fail with a message instead of exiting 0.
+func TestOutputErrorsFail(t *testing.T) {
+	for _, args := range [][]string{
+		{"summarize", "--json", article},
+		{"actors", "--json", article},
+		{"summarize", article},
+	} {
+		var errb bytes.Buffer
+		code := dispatch(args[0], args[1:], &fullDisk{left: 20}, &errb)
+		if code != 1 || !strings.Contains(errb.String(), "cannot write the output") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errb.String())
+		}
 	}
 }

@@ -15,8 +15,8 @@ func main() {
 		args[0] = "version"
 	}
 	if len(args) > 0 {
-		if cmd, ok := commands[args[0]]; ok {
-			os.Exit(cmd.run(args[1:], os.Stdout, os.Stderr))
+		if _, ok := commands[args[0]]; ok {
+			os.Exit(dispatch(args[0], args[1:], os.Stdout, os.Stderr))
 		}
 	}
 	if err := runGUI(args); err != nil {

@@ -73,3 +73,15 @@ func TestSearchBounds(t *testing.T) {
 		t.Errorf("%d terms: %v", MaxQueryTerms, err)
 	}
 }
+
+// TestMigrationsInSequence checks the embedded migrations are numbered
+// 1, 2, 3... without a gap, which SchemaVersion relies on.
+func TestMigrationsInSequence(t *testing.T) {
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || SchemaVersion() != len(ms) {
+		t.Fatalf("%d migrations, SchemaVersion %d", len(ms), SchemaVersion())
+	}
+}
