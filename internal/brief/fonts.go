@@ -1,12 +1,12 @@
 package brief
 
 import (
-	"encoding/binary"
 	"sync"
 
 	"briefdesk/assets"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/sfnt"
 )
 
 // Style is a text style of the brief's typeface.
@@ -104,60 +104,19 @@ func (m *metrics) has(r rune, st Style) bool {
 	return r < 0x10000 && m.width[st][r] > 0
 }
 
-// cmapRunes returns which BMP runes a TrueType font maps to a glyph, read
-// from its Unicode (format 4) cmap subtable. fpdf does not expose this, and
-// its widths give a missing glyph a default width, so we read it ourselves.
+// cmapRunes returns which BMP runes a TrueType font maps to a glyph. fpdf
+// does not expose this, and its widths give a missing glyph a default width,
+// so the font's own cmap is read through sfnt.
 func cmapRunes(ttf []byte) []bool {
 	out := make([]bool, 0x10000)
-	u16 := func(o int) int {
-		if o < 0 || o+2 > len(ttf) {
-			return 0
-		}
-		return int(binary.BigEndian.Uint16(ttf[o:]))
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return out // the fonts are embedded: TestFontsCover fails first
 	}
-	u32 := func(o int) int {
-		if o < 0 || o+4 > len(ttf) {
-			return 0
-		}
-		return int(binary.BigEndian.Uint32(ttf[o:]))
-	}
-	cmap := -1
-	for i, n := 0, u16(4); i < n; i++ {
-		rec := 12 + 16*i
-		if string(ttf[rec:rec+4]) == "cmap" {
-			cmap = u32(rec + 8)
-		}
-	}
-	if cmap < 0 {
-		return out
-	}
-	sub := -1
-	for i, n := 0, u16(cmap+2); i < n; i++ {
-		rec := cmap + 4 + 8*i
-		pid, eid := u16(rec), u16(rec+2)
-		off := cmap + u32(rec+4)
-		if u16(off) == 4 && ((pid == 3 && eid == 1) || pid == 0) {
-			sub = off
-			break
-		}
-	}
-	if sub < 0 {
-		return out
-	}
-	segs := u16(sub+6) / 2
-	ends, starts := sub+14, sub+16+2*segs
-	deltas, ranges := starts+2*segs, starts+4*segs
-	for i := 0; i < segs; i++ {
-		end, start := u16(ends+2*i), u16(starts+2*i)
-		delta, ro := u16(deltas+2*i), u16(ranges+2*i)
-		for c := start; c <= end && c < 0xFFFF; c++ {
-			g := 0
-			if ro == 0 {
-				g = (c + delta) & 0xFFFF
-			} else if idx := u16(ranges + 2*i + ro + 2*(c-start)); idx != 0 {
-				g = (idx + delta) & 0xFFFF
-			}
-			out[c] = g != 0
+	var buf sfnt.Buffer
+	for r := rune(0x20); r < 0xFFFF; r++ {
+		if g, err := f.GlyphIndex(&buf, r); err == nil && g != 0 {
+			out[r] = true
 		}
 	}
 	return out

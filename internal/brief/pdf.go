@@ -4,7 +4,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // WritePDF draws the page as a one-page PDF with the fonts embedded.

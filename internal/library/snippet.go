@@ -1,6 +1,7 @@
 package library
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -176,11 +177,11 @@ func cutSnippet(text string, qs []qword) (string, bool) {
 				n++
 			}
 		}
-		score := popcount(seen)*100 + n
+		score := bits.OnesCount(uint(seen))*100 + n
 		if score > bestScore {
 			best, bestScore = s, score
 		}
-		if popcount(seen) == len(qs) {
+		if bits.OnesCount(uint(seen)) == len(qs) {
 			break // every word in view: the earliest such window is the one
 		}
 	}
@@ -215,14 +216,6 @@ func cutSnippet(text string, qs []qword) (string, bool) {
 		b.WriteString("\u2026")
 	}
 	return strings.Join(strings.Fields(b.String()), " "), true
-}
-
-func popcount(x int) int {
-	n := 0
-	for ; x != 0; x &= x - 1 {
-		n++
-	}
-	return n
 }
 
 // articleSnippet highlights the query in an article's body, or in its title
