@@ -158,3 +158,45 @@ func TestBidiControlsStripped(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownThroughGoldmark checks the CommonMark constructs the old
+// line-by-line reading got wrong or never saw: nested emphasis, links with
+// titles, reference links, indented code, raw HTML, lists kept as items.
+func TestMarkdownThroughGoldmark(t *testing.T) {
+	md := "Harbour talks resume\n====================\n\n" +
+		"Negotiators met on **Monday *in Geneva***, said [the ministry](http://x.example \"Ministry (site)\") and [officials][1].\n\n" +
+		"[1]: http://y.example\n\n" +
+		"* Talks resume after a month\n* Draft text due on Friday\n\n" +
+		"Paragraph.\n\n    go run ./cmd/tool\n\n```\nfenced code\n```\n\n" +
+		"<div class=\"note\">A <b>note</b> from the desk.</div>\n\n" +
+		"## Background\n\nThe corridor closed in March.\n"
+	a, err := Parse("a.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Negotiators met on Monday in Geneva, said the ministry and officials.",
+		"* Talks resume after a month",
+		"* Draft text due on Friday",
+		"Paragraph.",
+		"A note from the desk.",
+		"Background",
+		"The corridor closed in March.",
+	}
+	if a.Title != "Harbour talks resume" || !slices.Equal(a.Paragraphs, want) {
+		t.Errorf("title %q\nparagraphs %q\nwant       %q", a.Title, a.Paragraphs, want)
+	}
+}
+
+// TestMarkdownCRLFFrontMatter checks front matter and headings in a
+// Markdown file saved with Windows line ends.
+func TestMarkdownCRLFFrontMatter(t *testing.T) {
+	md := "---\r\ntitle: Harbour talks resume\r\nauthor: Anna Berg\r\n---\r\n\r\nNegotiators met on Monday.\r\n\r\n\tindented code\r\n\r\nThe talks go on.\r\n"
+	a, err := Parse("a.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Harbour talks resume" || a.Byline != "Anna Berg" || !slices.Equal(a.Paragraphs, []string{"Negotiators met on Monday.", "The talks go on."}) {
+		t.Errorf("%q %q %q", a.Title, a.Byline, a.Paragraphs)
+	}
+}

@@ -266,14 +266,16 @@ func parseText(data []byte, charset string, markdown bool) (*doc, error) {
 	if !ok || looksBinary(s) {
 		return nil, &domain.InputError{Reason: errBinary}
 	}
-	s = normalize(s)
 	if strings.TrimSpace(s) == "" {
 		return nil, &domain.InputError{Reason: reasonBlank}
 	}
 	if markdown {
+		// Indentation is Markdown syntax (code blocks, nested lists):
+		// normalise the text the parser gives back, not its input.
+		s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", "    ").Replace(s)
 		return parseMarkdown(s), nil
 	}
-	return structure(s, hints{}), nil
+	return structure(normalize(s), hints{}), nil
 }
 
 // Paste makes an article of text pasted by the user. Pasted HTML (copied

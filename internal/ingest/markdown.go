@@ -2,24 +2,21 @@ package ingest
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
-var (
-	mdImage    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
-	mdLink     = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
-	mdRefLink  = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
-	mdRefDef   = regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s+\S+`)
-	mdEmphasis = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)|(^|[\s(])[*_](\S(?:[^*_]*?\S)?)[*_]([\s).,;:!?]|$)`)
-	mdCode     = regexp.MustCompile("`([^`]+)`")
-	mdHeading  = regexp.MustCompile(`^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
-	mdRule     = regexp.MustCompile(`^\s{0,3}(?:[-*_]\s*){3,}$`)
-	mdHTMLTag  = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
-)
+// mdHTMLTag matches a tag of raw HTML inside Markdown; its text is kept.
+var mdHTMLTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 
-// parseMarkdown reads Markdown as the article it renders to: the first
-// level-one heading is the title, markup is removed, code blocks and
-// front matter are dropped.
+// parseMarkdown reads Markdown as the article it renders to, through
+// goldmark's CommonMark parser: the first level-one heading is the title,
+// markup is removed, code blocks are dropped, and YAML front matter gives
+// the title, byline, date, standfirst and source.
 func parseMarkdown(s string) *doc {
 	var h hints
 	lines := strings.Split(s, "\n")
@@ -51,69 +48,101 @@ func parseMarkdown(s string) *doc {
 			}
 		}
 	}
+	body := []byte(strings.Join(lines, "\n"))
+	root := goldmark.DefaultParser().Parse(text.NewReader(body))
 	var out []string
-	fence := false
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		// Setext headings: a line underlined with === (level 1) or ---.
-		if !fence && t != "" && i+1 < len(lines) && !mdRule.MatchString(l) {
-			if u := strings.TrimSpace(lines[i+1]); len(u) >= 2 && (strings.Trim(u, "=") == "" || strings.Trim(u, "-") == "" && len(u) >= 3) {
-				text := mdInline(t)
-				lines[i+1] = ""
-				if u[0] == '=' && h.title == "" {
-					h.title = text
-					continue
-				}
-				out = append(out, "", text, "")
-				continue
-			}
-		}
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = !fence
-			continue
-		}
-		if fence || mdRefDef.MatchString(l) {
-			continue
-		}
-		if mdRule.MatchString(l) && t != "" {
-			out = append(out, "")
-			continue
-		}
-		if m := mdHeading.FindStringSubmatch(l); m != nil {
-			text := mdInline(m[2])
-			if m[1] == "#" && h.title == "" {
-				h.title = text
-				continue
-			}
-			// Headings are their own paragraphs.
-			out = append(out, "", text, "")
-			continue
-		}
-		// Block quotes and list markers: keep the words.
-		t = strings.TrimLeft(t, "> ")
-		out = append(out, mdInline(t))
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		out = mdBlock(n, body, &h, out)
 	}
-	return structure(strings.Join(out, "\n"), h)
+	return structure(normalize(strings.Join(out, "\n")), h)
 }
 
-// mdInline removes inline markup and keeps the words.
-func mdInline(s string) string {
-	// Most lines carry no markup; the regexps run only where they can match.
-	if strings.Contains(s, "](") || strings.Contains(s, "][") {
-		s = mdImage.ReplaceAllString(s, "")
-		s = mdLink.ReplaceAllString(s, "$1")
-		s = mdRefLink.ReplaceAllString(s, "$1")
+// mdBlock appends the text of one block, as plain lines, with blank lines
+// between blocks so each becomes a paragraph: the first level-one heading
+// is the title; other headings are paragraphs of their own; list items keep
+// a "* " or "1. " marker (a wire story's highlights are a list before its
+// first paragraph); code blocks and raw HTML markup are not article text.
+func mdBlock(n ast.Node, src []byte, h *hints, out []string) []string {
+	switch b := n.(type) {
+	case *ast.Heading:
+		t := oneLine(mdText(b, src))
+		if b.Level == 1 && h.title == "" {
+			h.title = t
+			return out
+		}
+		return append(out, "", t, "")
+	case *ast.Paragraph, *ast.TextBlock:
+		return append(out, "", mdText(b, src), "")
+	case *ast.List:
+		i := b.Start
+		for it := b.FirstChild(); it != nil; it = it.NextSibling() {
+			marker := "* "
+			if b.IsOrdered() {
+				marker = strconv.Itoa(i) + ". "
+				i++
+			}
+			var item []string
+			for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+				item = mdBlock(c, src, h, item)
+			}
+			if t := strings.TrimSpace(strings.Join(item, "\n")); t != "" {
+				out = append(out, marker+strings.Join(strings.Fields(t), " "))
+			}
+		}
+		return append(out, "")
+	case *ast.Blockquote:
+		for c := b.FirstChild(); c != nil; c = c.NextSibling() {
+			out = mdBlock(c, src, h, out)
+		}
+		return out
+	case *ast.HTMLBlock:
+		var raw strings.Builder
+		for i := 0; i < b.Lines().Len(); i++ {
+			seg := b.Lines().At(i)
+			raw.Write(seg.Value(src))
+		}
+		if t := oneLine(mdHTMLTag.ReplaceAllString(raw.String(), " ")); t != "" {
+			return append(out, "", t, "")
+		}
+		return out
+	case *ast.ThematicBreak:
+		return append(out, "")
 	}
-	if strings.Contains(s, "`") {
-		s = mdCode.ReplaceAllString(s, "$1")
-	}
-	for i := 0; i < 3 && strings.ContainsAny(s, "*_"); i++ {
-		s = mdEmphasis.ReplaceAllString(s, "$2$4$5$6")
-	}
-	if strings.Contains(s, "<") {
-		s = mdHTMLTag.ReplaceAllString(s, "")
-	}
-	s = strings.ReplaceAll(s, `\*`, "*")
-	s = strings.ReplaceAll(s, `\_`, "_")
-	return strings.TrimSpace(s)
+	// Code blocks, link reference definitions and anything unknown: no
+	// article text.
+	return out
+}
+
+// mdText is the plain text of a block's inline content: link and emphasis
+// text kept, images and raw HTML dropped, line breaks kept as new lines.
+func mdText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Image, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.Write(t.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan:
+			for g := t.FirstChild(); g != nil; g = g.NextSibling() {
+				if tx, ok := g.(*ast.Text); ok {
+					b.Write(tx.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
 }
