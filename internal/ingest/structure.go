@@ -8,8 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/itlightning/dateparse"
-
 	"briefdesk/internal/domain"
 )
 
@@ -373,21 +371,6 @@ func (d *doc) parseDate(p string) bool {
 		d.published = t
 	}
 	return true
-}
-
-// findDate parses the first date in s.
-func findDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(strings.Trim(s, "|·-–— "))
-	if t, err := dateparse.ParseAny(s); err == nil {
-		return t.UTC(), true
-	}
-	if m := monthYear.FindString(s); m != "" {
-		m = regexp.MustCompile(`(\d)(?:st|nd|rd|th)`).ReplaceAllString(m, "$1")
-		if t, err := dateparse.ParseAny(m); err == nil {
-			return t.UTC(), true
-		}
-	}
-	return time.Time{}, false
 }
 
 func (d *doc) parseCredit(p string) bool {
