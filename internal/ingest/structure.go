@@ -28,6 +28,9 @@ type hints struct {
 	title, standfirst, byline, source string
 	published                         time.Time
 	dehyphenate                       bool // join "inter-\nnational" (PDF line ends)
+	// keepLede says the standfirst was read from the page's structure, so
+	// a body paragraph that resembles it is the lede, not a rewording.
+	keepLede bool
 }
 
 // Patterns for metadata lines. They are anchored and bounded so that a body
@@ -100,7 +103,7 @@ lead:
 		switch {
 		case d.title != "" && sameText(p, d.title):
 		case d.standfirst != "" && sameText(p, d.standfirst):
-		case d.standfirst != "" && !sawByline && i+1 < len(paras) && restates(p, d.standfirst):
+		case d.standfirst != "" && !sawByline && !h.keepLede && i+1 < len(paras) && restates(p, d.standfirst):
 			// The page's standfirst, worded a little differently from its
 			// description: the visible one is what the reader saw. After
 			// the byline it would be the lede, which descriptions echo.
@@ -121,6 +124,8 @@ lead:
 		case d.title == "" && d.byline == "" && d.standfirst == "" && i+1 < len(paras) && titleLike(p):
 			// A headline comes first, or after a date line at most.
 			d.title = strings.TrimSpace(strings.TrimPrefix(strings.TrimLeft(p, "# "), "Title: "))
+		case junkLine(p) || pageLabel(p):
+		case d.headerLine(p, paras[i+1:]):
 		default:
 			break lead
 		}
@@ -142,7 +147,7 @@ lead:
 				d.credit = src
 			}
 		} else if !d.parseCredit(p) && !copyRe.MatchString(p) && !contribRe.MatchString(p) && !(captionRe.MatchString(p) && len(p) < 300) &&
-			!(noteRe.MatchString(p) && len(p) < 400) && !breadcrumb(p) {
+			!(noteRe.MatchString(p) && len(p) < 400) && !breadcrumb(p) && !pageLabel(p) && !captionTail(p) && !junkLine(p) {
 			break
 		}
 		body = body[:len(body)-1]
@@ -161,7 +166,8 @@ lead:
 	// layout, not content.
 	out := body[:0:0]
 	for _, p := range body {
-		if (captionRe.MatchString(p) && len(p) < 300) || creditRe.MatchString(p) || furnitureRe.MatchString(p) && len(p) < 200 || breadcrumb(p) {
+		if (captionRe.MatchString(p) && len(p) < 300) || creditRe.MatchString(p) || furnitureRe.MatchString(p) && len(p) < 200 || breadcrumb(p) ||
+			pageLabel(p) || captionTail(p) {
 			continue
 		}
 		out = append(out, p)
@@ -291,6 +297,21 @@ func (d *doc) parseByline(p string) bool {
 			return true
 		}
 	}
+	// "By Jane Doe Monday, March 9, 2026", "By Jane Doe @janedoe": the
+	// names end where the date or handle starts.
+	if loc := bylineStop.FindStringIndex(p); loc != nil && loc[0] > 3 && bylinePrefix.MatchString(p) {
+		head := bylineEndJunk.ReplaceAllString(p[:loc[0]], "")
+		var probe doc
+		if probe.parseByline(head) {
+			if d.byline == "" {
+				d.byline = probe.byline
+			}
+			if t, ok := findDate(p[loc[0]:]); ok && d.published.IsZero() {
+				d.published = t
+			}
+			return true
+		}
+	}
 	m := bylineRe.FindStringSubmatch(p)
 	if m == nil {
 		return false
@@ -300,7 +321,7 @@ func (d *doc) parseByline(p string) bool {
 		return false
 	}
 	if d.byline == "" {
-		d.byline = name
+		d.byline = trimPublication(name, d.source)
 	}
 	return true
 }
@@ -361,11 +382,17 @@ func (d *doc) parseDate(p string) bool {
 	if strings.ContainsAny(rest, ".!?") && !strings.Contains(rest, ":") {
 		return false
 	}
-	// "Harbourline Dispatch · 23 November 2026" names the publication.
-	if name := strings.Trim(strings.TrimSpace(p[:loc[0]]), "·•|–—- "); name != "" && d.source == "" &&
+	// "Harbourline Dispatch · 23 November 2026" names the publication;
+	// "Jane Doe · 23 November 2026" the reporter, who is never the source.
+	if name := strings.Trim(strings.TrimSpace(p[:loc[0]]), "·•|–—- "); name != "" &&
 		strings.ContainsAny(p[:loc[0]], "·•|") && len(strings.Fields(name)) <= 5 && namesLike(name) &&
 		!calendarWord[strings.ToLower(strings.Fields(name)[0])] && !dateLeadRe.MatchString(name) {
-		d.source = name
+		switch {
+		case publicationLike(name) && d.source == "":
+			d.source = name
+		case personLike(name) && d.byline == "":
+			d.byline = name
+		}
 	}
 	if t, ok := findDate(p); ok && d.published.IsZero() {
 		d.published = t
