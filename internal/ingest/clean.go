@@ -234,6 +234,7 @@ func headerStandfirst(h *html.Node) string {
 // rule is bounded by size: an element that holds a good part of the text
 // is the article's wrapper, whatever its class says.
 func pruneContent(content *html.Node) (standfirst string) {
+	fixAtoms(content, 0)
 	total := textLen(content, 1<<30)
 	if total == 0 {
 		return ""
@@ -247,6 +248,11 @@ func pruneContent(content *html.Node) (standfirst string) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode && furniture(c, total) {
+				if k := furnitureKind(c); k == kindShare || k == kindPromo || k == kindRelated || k == kindComments {
+					if l := introLabel(c); l != nil {
+						n.RemoveChild(l)
+					}
+				}
 				n.RemoveChild(c)
 			} else {
 				walk(c, depth+1)
@@ -258,6 +264,46 @@ func pruneContent(content *html.Node) (standfirst string) {
 	pruneLinkBlocks(content)
 	return standfirst
 }
+
+// fixAtoms sets the atom of elements readability created or renamed
+// (a <div> turned into <p>), which it leaves unset: the rules here and the
+// text walk go by atoms.
+func fixAtoms(n *html.Node, depth int) {
+	if depth > 512 {
+		return
+	}
+	if n.Type == html.ElementNode {
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		fixAtoms(c, depth+1)
+	}
+}
+
+// introLabel returns the sibling just before n when it is a short label
+// that introduces n ("related news", "Tell us what you think"), else nil.
+func introLabel(n *html.Node) *html.Node {
+	var p *html.Node
+	// The label may stand before the box that holds n, when n opens it.
+	for cur, up := n, 0; cur != nil && up < 3; cur, up = cur.Parent, up+1 {
+		p = cur.PrevSibling
+		for p != nil && p.Type == html.TextNode && strings.TrimSpace(p.Data) == "" {
+			p = p.PrevSibling
+		}
+		if p != nil {
+			break
+		}
+	}
+	if p == nil || p.Type != html.ElementNode || !blocks[p.DataAtom] && !headings[p.DataAtom] {
+		return nil
+	}
+	if t := textOf(p); len(t) < 80 && labelLike(t) && linkTextLen(p) == 0 {
+		return p
+	}
+	return nil
+}
+
+var headings = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
 
 // leafBlocks lists the block elements under n that hold no other block, in
 // document order: the paragraphs as a reader sees them.
@@ -326,6 +372,51 @@ func pruneLinkBlocks(content *html.Node) {
 		if drop[i] && n.Parent != nil {
 			n.Parent.RemoveChild(n)
 		}
+	}
+	pruneLinkLists(content)
+}
+
+// pruneLinkLists removes lists of teasers that are only partly links
+// ("YouTubers must unionize, <a>no matter what Google says</a>") when a
+// label introduces them ("More Great WIRED Stories"): every item holds a
+// link and is short, and links carry a good part of the text.
+func pruneLinkLists(content *html.Node) {
+	var lists []*html.Node
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 256 {
+			return
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) {
+			lists = append(lists, n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(content, 0)
+	for _, l := range lists {
+		items, linked := 0, 0
+		for c := l.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+				continue
+			}
+			items++
+			if linkTextLen(c) > 0 && textLen(c, 300) < 250 {
+				linked++
+			}
+		}
+		size := textLen(l, 1<<20)
+		if items < 2 || linked < items || linkTextLen(l)*100 < size*35 {
+			continue
+		}
+		label := introLabel(l)
+		if label == nil || l.Parent == nil {
+			continue
+		}
+		label.Parent.RemoveChild(label)
+		l.Parent.RemoveChild(l)
 	}
 }
 

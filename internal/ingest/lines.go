@@ -31,7 +31,7 @@ var pageLabelRe = regexp.MustCompile(`^(?i:` +
 
 // pageLabel reports a line that is only the label of a page control.
 func pageLabel(p string) bool {
-	return len(p) < 100 && pageLabelRe.MatchString(strings.TrimSpace(p))
+	return len(p) < 100 && pageLabelRe.MatchString(strings.TrimSpace(p)) || cookieNotice(p)
 }
 
 // captionTailRe matches the credit that closes a caption: "(Image:
@@ -42,6 +42,14 @@ var captionTailRe = regexp.MustCompile(`\((?i:images?|photos?|photograph|picture
 // a caption left in the text.
 func captionTail(p string) bool {
 	return len(p) < 300 && captionTailRe.MatchString(strings.TrimSpace(p))
+}
+
+// cookieRe matches a cookie or consent notice.
+var cookieRe = regexp.MustCompile(`(?i)\b(?:(?:this|our) (?:web)?site uses cookies|we use cookies|uses? of cookies|by continuing to (?:use|browse)|accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b`)
+
+// cookieNotice reports a short paragraph that asks about cookies.
+func cookieNotice(p string) bool {
+	return len(p) < 500 && cookieRe.MatchString(p)
 }
 
 // urlLine matches a line that is only a web address.
