@@ -100,3 +100,36 @@ func TestISO2022JPMail(t *testing.T) {
 		t.Errorf("language %q, want ja", a.Language)
 	}
 }
+
+// What the import noticed about a source is kept as a warning: a message
+// cut short, a page whose article block was not found.
+func TestImportWarnings(t *testing.T) {
+	msg := "From: desk@example.com\r\nSubject: Port strike ends\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n" +
+		"--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDock workers voted on Thursday to end a nine-day strike at the port.\r\n\r\nThe first ships will be brought alongside on Friday.\r\n" +
+		"--b1\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"notes.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK"
+	a, err := Parse("cut.eml", []byte(msg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Warnings) != 1 || a.Warnings[0] != warnCut || !strings.HasPrefix(a.Body(), "Dock workers voted") {
+		t.Errorf("warnings %q, body %q", a.Warnings, a.Body())
+	}
+	whole := strings.ReplaceAll(msg, "--b1\r\nContent-Type: application/pdf", "--b1\r\nContent-Type: application/pdf")
+	a, err = Parse("whole.eml", []byte(strings.Replace(whole, "JVBERi0xLjQK", "JVBERi0xLjQK\r\n--b1--\r\n", 1)))
+	if err != nil || len(a.Warnings) != 0 {
+		t.Errorf("complete message: warnings %q, err %v", a.Warnings, err)
+	}
+	page := `<html><head><title>Links</title></head><body><div><a href="/1">Home</a> <a href="/2">World</a> <a href="/3">Business</a> <a href="/4">Sport</a></div>
+<div>Port strike ends after nine days</div><div><a href="/5">Markets</a> <a href="/6">Weather</a> <a href="/7">Opinion</a></div></body></html>`
+	a, err = Parse("links.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Warnings) != 1 || a.Warnings[0] != warnWholePage {
+		t.Errorf("link page: warnings %q", a.Warnings)
+	}
+	a, err = Parse("fragment.html", []byte(`<p>Dock workers voted on Thursday to end a nine-day strike.</p><p>Ships will dock on Friday.</p>`))
+	if err != nil || len(a.Warnings) != 0 {
+		t.Errorf("clean fragment: warnings %q, err %v", a.Warnings, err)
+	}
+}

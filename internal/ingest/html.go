@@ -171,10 +171,13 @@ func parseHTML(data []byte, contentType, name string) (*doc, error) {
 	}
 	// Readability needs a few hundred characters of prose to trust a
 	// candidate; a short page or a fragment is read block by block.
+	wholePage := false
 	if n := len(strings.Join(paras, "")); n < 200 {
 		if body := findBody(root); body != nil {
 			if all := blockText(body); len(strings.Join(all, "")) > n {
-				paras = all
+				// Worth a warning when the page around the text is menus
+				// and links, not for a clean fragment of an article.
+				paras, wholePage = all, linkTextLen(body)*10 > textLen(body, 1<<30)*3
 			}
 		}
 	}
@@ -200,8 +203,15 @@ func parseHTML(data []byte, contentType, name string) (*doc, error) {
 	}
 	h.title = oneLine(normalize(h.title))
 	d := structure(text, h)
+	if wholePage {
+		d.warnings = append(d.warnings, warnWholePage)
+	}
 	return d, nil
 }
+
+// warnWholePage is the warning on a page whose article block was not
+// found, so that all of its text was read.
+const warnWholePage = "no article block found on the page: all of its text was kept, with whatever surrounds the story"
 
 // siteName tidies the name a page gives its site: a bare address becomes
 // its host ("https://www.example.com" gives "example.com"), and of a name

@@ -19,6 +19,7 @@ type doc struct {
 	paras                                               []string
 	format                                              domain.Format // set when the container holds another format (a saved web page in MHTML)
 	original                                            []byte        // what to store instead of the input bytes (the page, without scripts)
+	warnings                                            []string      // what the parser noticed about the source
 }
 
 // hints are metadata a container format states outright (an HTML <title>,
