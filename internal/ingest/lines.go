@@ -38,10 +38,16 @@ func pageLabel(p string) bool {
 // GETTY)", "(Photo: Ana Ruiz/Reuters)", "(credit: NASA)".
 var captionTailRe = regexp.MustCompile(`\((?i:images?|photos?|photograph|pictures?|pic|credit|foto|video)(?:\s+credit)?\s*(?::|by)\s*[^()]{1,80}\)\.?$`)
 
-// captionTail reports a short paragraph that ends with a photo credit:
+// photoCreditRe matches the photographer and agency that end a caption:
+// "Kathrin Ziegler/Getty", "Ana Ruiz / Reuters", "J. Doe/AFP via Getty Images".
+var photoCreditRe = regexp.MustCompile(`\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,3}\s?/\s?(?:Getty Images|Getty|Reuters|AFP|AP|EPA|Shutterstock|iStock|Alamy|PA Images|PA Wire|PA|Bloomberg|Anadolu|NurPhoto|SOPA Images)(?:\s+via\s+[\p{L} ]{2,30})?\)?\.?$`)
+
+// captionTail reports a short paragraph that ends with a photo credit, or
+// opens with the photographer's copyright ("© John Brecher Needle ..."):
 // a caption left in the text.
 func captionTail(p string) bool {
-	return len(p) < 300 && captionTailRe.MatchString(strings.TrimSpace(p))
+	p = strings.TrimSpace(p)
+	return len(p) < 300 && (captionTailRe.MatchString(p) || photoCreditRe.MatchString(p) || strings.HasPrefix(p, "©"))
 }
 
 // cookieRe matches a cookie or consent notice.

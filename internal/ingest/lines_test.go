@@ -10,6 +10,8 @@ func TestFurnitureLines(t *testing.T) {
 		"Share this article", "Like this story? Share it with a friend!", "Share on Facebook",
 		"This website uses cookies to improve your experience. We'll assume you're ok with this.",
 		"Volunteers fill sandbags outside the town hall (Image: GETTY)", "The river at dawn (Photo: Ana Ruiz/Reuters)",
+		"The road to retiring early isn't easy.Kathrin Ziegler/Getty", "Protesters outside parliament. Ana Ruiz / Reuters",
+		"© John Brecher Needle poking skin during administration of a flu shot.",
 		"/*", "*/", "https://www.example.com/news/story", "www.example.com/news/story"}
 	for _, p := range furniture {
 		if !pageLabel(p) && !captionTail(p) && !junkLine(p) {
@@ -19,7 +21,8 @@ func TestFurnitureLines(t *testing.T) {
 	prose := []string{"Comments by the minister angered the opposition.", "Close to 3,000 people were evacuated.",
 		"Share prices fell 3 percent on Monday.", "The image of the city has changed (he said) since the war.",
 		"The court said cookies set by the website required consent under the law, and fined the company.",
-		"3 of the 6 suspects were released on Friday, police said."}
+		"3 of the 6 suspects were released on Friday, police said.",
+		"Prices rose 4 percent, according to figures compiled by Reuters."}
 	for _, p := range prose {
 		if pageLabel(p) || captionTail(p) || junkLine(p) {
 			t.Errorf("prose taken as furniture: %q", p)
