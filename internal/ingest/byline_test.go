@@ -56,3 +56,21 @@ func TestReporterIsNotTheSource(t *testing.T) {
 		t.Errorf("%q: source %q byline %q", pub, d.source, d.byline)
 	}
 }
+
+// A page that names its publication as the author has no byline: the
+// publication is the source.
+func TestPublicationIsNotTheByline(t *testing.T) {
+	page := `<html><head><title>Port strike ends</title><meta name="author" content="Coastline Herald">
+<meta property="og:site_name" content="Coastline Herald"></head><body><article><h1>Port strike ends</h1>
+<p>Dock workers at the port of Velmora voted on Thursday to end a nine-day strike that had left more than forty container ships waiting at anchor outside the harbour.</p>
+<p>The union said its members had accepted a pay rise of 6 percent this year and a further 4 percent next year, together with a promise on cranes.</p>
+<p>Shipping companies said it would take at least two weeks to clear the backlog, and several retailers warned that some goods could be missing from shelves.</p>
+</article></body></html>`
+	a, err := Parse("strike.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Byline != "" || a.Source != "Coastline Herald" {
+		t.Errorf("byline %q, source %q", a.Byline, a.Source)
+	}
+}

@@ -186,6 +186,9 @@ func parseHTML(data []byte, contentType, name string) (*doc, error) {
 	}
 	h.source = siteName(h.source)
 	h.byline = trimPublication(h.byline, h.source)
+	if strings.EqualFold(h.byline, h.source) {
+		h.byline = "" // the publication in the author field ("RT" by RT) is no byline
+	}
 	if h.published.IsZero() {
 		h.published = published
 	}
