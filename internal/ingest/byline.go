@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,12 +43,13 @@ func teaserBox(n *html.Node) bool {
 	return false
 }
 
-// findByline returns the visible byline of the page: the first element
-// marked as byline or author after the headline (or, failing that, the
-// first anywhere), outside sidebars and teasers, whose text cleans up to
-// names.
-func findByline(root *html.Node) string {
+// findByline returns the visible byline of the page, and the date printed
+// in it if any: the first element marked as byline or author after the
+// headline (or, failing that, the first anywhere), outside sidebars and
+// teasers, whose text cleans up to names.
+func findByline(root *html.Node) (string, time.Time) {
 	var first, afterH1 string
+	var firstDate, afterDate time.Time
 	seenH1 := false
 	var walk func(*html.Node, int)
 	walk = func(n *html.Node, depth int) {
@@ -64,11 +66,14 @@ func findByline(root *html.Node) string {
 			marks := attr(n, "class") + " " + attr(n, "rel") + " " + attr(n, "itemprop") + " " + attr(n, "id")
 			if n.DataAtom != atom.Meta && n.DataAtom != atom.Link && bylineClass.MatchString(marks) {
 				if b := authorNames(n); b != "" && len(b) <= 80 && len(strings.Fields(b)) <= 12 {
+					// The date a byline swallows ("By Petra Lind Published
+					// 2:16 AM EST Mar 11, 2026") is the article's.
+					t, _ := findDate(textOf(n))
 					if first == "" {
-						first = b
+						first, firstDate = b, t
 					}
 					if seenH1 {
-						afterH1 = b
+						afterH1, afterDate = b, t
 					}
 					return
 				}
@@ -80,9 +85,9 @@ func findByline(root *html.Node) string {
 	}
 	walk(root, 0)
 	if afterH1 != "" {
-		return afterH1
+		return afterH1, afterDate
 	}
-	return first
+	return first, firstDate
 }
 
 // authorNames reads the names in a byline element. When it marks each

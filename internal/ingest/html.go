@@ -139,8 +139,11 @@ func parseHTML(data []byte, contentType, name string) (*doc, error) {
 	var paras []string
 	// The byline as the page shows it ("By A and B") reads better than
 	// the metadata's list; readability removes it from the content.
-	visibleByline := findByline(root)
+	visibleByline, bylineDate := findByline(root)
 	published := findPublished(root)
+	if published.IsZero() && bylineDate.Year() >= 1900 {
+		published = bylineDate
+	}
 	pruneWidgets(root)
 	removeHidden(root)
 	p := readability.NewParser()

@@ -106,3 +106,15 @@ func (d *doc) headerLine(p string, next []string) bool {
 	}
 	return true
 }
+
+// dateNote reports a line that only says when the article was published
+// or changed ("Last modified on Wed 4 Mar 2026 10.20 GMT"), as pages print
+// at its foot.
+func dateNote(p string) bool {
+	m := dateLeadRe.FindStringSubmatch(p)
+	if m == nil || len(p) > 120 {
+		return false
+	}
+	_, ok := findDate(m[1])
+	return ok
+}

@@ -38,7 +38,7 @@ type hints struct {
 // sentence that merely starts with "By" or "Photo" is not taken.
 var (
 	bylineRe   = regexp.MustCompile(`^(?i:(?:written |words |story |text )?by|authors?:)[:\s]\s*(\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and| &) *\p{Lu}?[\p{L}\p{M}.'’\- ]*)*)$`)
-	dateLeadRe = regexp.MustCompile(`^(?i)(?:first published|last updated|published|updated|posted|date)(?: on| at)?\s*[:|\-–—]?\s*(.*)$`)
+	dateLeadRe = regexp.MustCompile(`^(?i)(?:first published|last updated|last modified|published|updated|modified|posted|date)(?: on| at)?\s*[:|\-–—]?\s*(.*)$`)
 	creditRe   = regexp.MustCompile(`^(?i)(?:credit|source)\s*[|:]\s*(.{1,80})$`)
 	captionRe  = regexp.MustCompile(`^(?i)(?:\(?(?:photo|image|picture|photograph|caption|file photo|pictured)(?: credit)?\s*[:|]|\[(?:photo|image)[^\]]*\]$)`)
 	reportRe   = regexp.MustCompile(`^(?:\(|--\s*|—\s*)(?i:(?:additional )?(?:reporting|writing|editing|compiled|reporting and writing) by)\s*([^)]*)\)?\.?$`)
@@ -148,7 +148,7 @@ lead:
 				d.credit = src
 			}
 		} else if !d.parseCredit(p) && !copyRe.MatchString(p) && !contribRe.MatchString(p) && !(captionRe.MatchString(p) && len(p) < 300) &&
-			!(noteRe.MatchString(p) && len(p) < 400) && !breadcrumb(p) && !pageLabel(p) && !captionTail(p) && !junkLine(p) {
+			!(noteRe.MatchString(p) && len(p) < 400) && !breadcrumb(p) && !pageLabel(p) && !captionTail(p) && !junkLine(p) && !dateNote(p) {
 			break
 		}
 		body = body[:len(body)-1]
