@@ -79,7 +79,8 @@ func TestEvalWebExtraction(t *testing.T) {
 	}
 }
 
-var wordRe = regexp.MustCompile(`\w+`)
+// Python's \w is Unicode: letters, digits and marks of any script.
+var wordRe = regexp.MustCompile(`[\p{L}\p{M}\p{N}_]+`)
 
 // shinglePR is the benchmark's per-page precision and recall, and whether
 // each is defined (the benchmark leaves out of the mean a page where the
