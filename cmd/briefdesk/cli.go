@@ -36,6 +36,7 @@ func init() {
 		"import":    {"import [--db FILE] PATH...", "import files, folders and links into the library", cmdImport},
 		"summarize": {"summarize [--sentences N | --words N] [--json] PATH...", "print the summary of each file without storing it", cmdSummarize},
 		"actors":    {"actors [--json] PATH...", "print the key actors of each file", cmdActors},
+		"extract":   {"extract [--json] PATH...", "print each file's article as imported: metadata and body paragraphs", cmdExtract},
 		"brief":     {"brief [--paper a4|letter] [--classification TEXT] -o OUT.pdf|.docx|.md|.txt PATH...", "write one briefing of all PATHs as a one-page brief (PDF, or DOCX/Markdown/text by OUT's extension)", cmdBrief},
 		"search":    {"search [--db FILE] [--json] [--limit N] QUERY", "full-text search of the library", cmdSearch},
 		"tag":       {"tag --conll FILE", "tag the tokens of a CoNLL file with entity labels (IOB2)", cmdTag},
@@ -307,6 +308,78 @@ func cmdSummarize(args []string, stdout, stderr io.Writer) int {
 
 func round(x float64) float64 {
 	return float64(int64(x*10000+0.5)) / 10000
+}
+
+// jsonExtract is an article exactly as imported: what the library stores
+// and the summariser reads.
+type jsonExtract struct {
+	Path       string   `json:"path"`
+	Format     string   `json:"format"`
+	Title      string   `json:"title"`
+	Byline     string   `json:"byline"`
+	Dateline   string   `json:"dateline"`
+	Source     string   `json:"source"`
+	Published  string   `json:"published"`
+	Language   string   `json:"language"`
+	Standfirst string   `json:"standfirst"`
+	Highlights []string `json:"highlights"`
+	Paragraphs []string `json:"paragraphs"`
+	Warnings   []string `json:"warnings"`
+}
+
+func cmdExtract(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("extract", stderr)
+	asJSON := fs.Bool("json", false, "one JSON object per line")
+	paths, err := fs.parse(args)
+	if err != nil {
+		return 2
+	}
+	if len(paths) == 0 {
+		return fs.exitUsage("extract needs at least one file")
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	return eachArticle(paths, stderr, func(path string, a *domain.Article) {
+		out := jsonExtract{Path: path, Format: string(a.Origin.Format), Title: a.Title, Byline: a.Byline, Dateline: a.Dateline,
+			Source: source(a), Published: published(a), Language: a.Language, Standfirst: a.Standfirst,
+			Highlights: nonNil(a.Highlights), Paragraphs: nonNil(a.Paragraphs), Warnings: nonNil(a.Warnings)}
+		if *asJSON {
+			enc.Encode(out)
+			return
+		}
+		fmt.Fprintf(stdout, "%s\n%s\n", path, out.Title)
+		for _, f := range [][2]string{{"byline", out.Byline}, {"dateline", out.Dateline}, {"source", out.Source},
+			{"published", out.Published}, {"language", out.Language}, {"format", out.Format}} {
+			if f[1] != "" {
+				fmt.Fprintf(stdout, "  %s: %s\n", f[0], f[1])
+			}
+		}
+		for _, w := range out.Warnings {
+			fmt.Fprintf(stdout, "  warning: %s\n", w)
+		}
+		if out.Standfirst != "" {
+			fmt.Fprintf(stdout, "\n%s\n", out.Standfirst)
+		}
+		if len(out.Highlights) > 0 {
+			fmt.Fprintln(stdout)
+			for _, h := range out.Highlights {
+				fmt.Fprintf(stdout, "  • %s\n", h)
+			}
+		}
+		for _, p := range out.Paragraphs {
+			fmt.Fprintf(stdout, "\n%s\n", p)
+		}
+		fmt.Fprintln(stdout)
+	})
+}
+
+// nonNil makes an absent list print as [] rather than null, so scripts
+// need not tell the two apart.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 type jsonActor struct {

@@ -117,6 +117,62 @@ func TestActorsJSON(t *testing.T) {
 	}
 }
 
+// extract prints the article as imported: every field present (lists as
+// [] rather than null), metadata apart from the body, the body verbatim.
+func TestExtractJSON(t *testing.T) {
+	code, out, errs := run(t, "extract", "--json", article)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out)
+	}
+	for _, k := range []string{"path", "format", "title", "byline", "dateline", "source", "published", "language", "standfirst", "highlights", "paragraphs", "warnings"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("field %q missing", k)
+		}
+	}
+	for _, k := range []string{"highlights", "warnings"} {
+		if string(raw[k]) != "[]" {
+			t.Errorf("%s = %s, want []", k, raw[k])
+		}
+	}
+	var got struct {
+		Path, Format, Title, Byline, Dateline, Source, Language string
+		Paragraphs                                              []string
+	}
+	json.Unmarshal([]byte(out), &got)
+	if got.Path != article || got.Format != "txt" || got.Title != "Border talks resume as both sides pull back artillery" ||
+		got.Byline != "Mara Lindqvist" || got.Dateline != "VIENNA, June 4 (Northline)" || got.Language != "en" {
+		t.Errorf("metadata = %+v", got)
+	}
+	if len(got.Paragraphs) != 6 || !strings.HasPrefix(got.Paragraphs[0], "Negotiators from Kestria") || got.Paragraphs[5] != "The talks are expected to last three days." {
+		t.Errorf("paragraphs = %q", got.Paragraphs)
+	}
+	body, _ := os.ReadFile(article)
+	for _, p := range got.Paragraphs {
+		if !strings.Contains(string(body), p) {
+			t.Errorf("paragraph not verbatim: %q", p)
+		}
+	}
+}
+
+func TestExtractText(t *testing.T) {
+	code, out, errs := run(t, "extract", article, "nosuch.txt")
+	if code != 1 || !strings.Contains(errs, "briefdesk: nosuch.txt: ") {
+		t.Errorf("exit %d, stderr %q; want 1 and the failed file named", code, errs)
+	}
+	for _, want := range []string{article + "\nBorder talks resume", "  byline: Mara Lindqvist\n", "\n\nThe talks are expected to last three days.\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if code, _, errs := run(t, "extract"); code != 2 || !strings.Contains(errs, "extract needs at least one file") {
+		t.Errorf("no paths: exit %d, %q", code, errs)
+	}
+}
+
 func TestImportAndSearch(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "lib.db")
 	code, out, errs := run(t, "import", "--db", db, article)

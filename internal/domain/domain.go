@@ -40,6 +40,7 @@ type Article struct {
 	ID         int64
 	Title      string
 	Standfirst string    // subtitle or bullet summary under the title
+	Highlights []string  // bullet highlights at the top of a wire story, in order
 	Byline     string    // author name(s) without "By"
 	Dateline   string    // e.g. "GENEVA, March 3 (Reuters)"
 	Credit     string    // source/credit line, e.g. "AA"
@@ -47,6 +48,7 @@ type Article struct {
 	Published  time.Time // zero when unknown
 	Language   string    // ISO 639-1 code, e.g. "en"
 	Paragraphs []string  // body paragraphs, metadata lines removed
+	Warnings   []string  // what the import noticed about the source, e.g. "the message is cut short"
 	TextHash   string    // hex SHA-256 of the normalised body, for duplicate detection
 	SimHash    uint64    // 64-bit SimHash of the body shingles, for near-duplicate detection
 	Origin     Origin

@@ -40,7 +40,11 @@ type mimePart struct {
 	attachment     bool
 	data           []byte
 	inner          *mail.Message // message/rfc822 attachment (forwarded as attachment)
+	cut            bool          // the message ends inside or after this part, before its closing boundary
 }
+
+// warnCut is the warning on a message that ends before its last part.
+const warnCut = "the message is cut short: only the parts that arrived were imported"
 
 // parseEML reads an RFC 5322 message: it prefers the text/plain body,
 // falls back to text/html, follows a message forwarded as an attachment,
@@ -128,6 +132,12 @@ func emlMessage(msg *mail.Message, depth int) (*doc, error) {
 	if d.published.IsZero() && !date.IsZero() {
 		d.published = date.UTC()
 	}
+	for _, p := range parts {
+		if p.cut {
+			d.warnings = append(d.warnings, warnCut)
+			break
+		}
+	}
 	return d, nil
 }
 
@@ -160,6 +170,7 @@ func walkMIME(h textproto.MIMEHeader, body io.Reader, depth int, budget *int, ou
 			if err != nil {
 				// A truncated message: keep what was read.
 				if len(*out) > 0 {
+					(*out)[len(*out)-1].cut = true
 					return nil
 				}
 				return &domain.InputError{Reason: "not a valid e-mail message: its MIME structure is damaged", Err: err}
@@ -174,15 +185,17 @@ func walkMIME(h textproto.MIMEHeader, body io.Reader, depth int, budget *int, ou
 	if cte == "quoted-printable" {
 		// Read raw and decode leniently: mailers produce damaged
 		// quoted-printable often enough that a strict decoder loses text.
-		enc, _ := io.ReadAll(io.LimitReader(body, MaxSize))
+		var enc []byte
+		enc, err = io.ReadAll(io.LimitReader(body, MaxSize))
 		raw = decodeQP(enc)
 	} else {
 		raw, err = io.ReadAll(io.LimitReader(transferDecode(cte, body), MaxSize))
-		if err != nil && len(raw) == 0 {
+		if err != nil && len(raw) == 0 && !errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil // an undecodable part is skipped; others may still hold the text
 		}
 	}
-	p := mimePart{ctype: ctype, charset: params["charset"], attachment: disp == "attachment" && ctype != "message/rfc822", data: raw}
+	p := mimePart{ctype: ctype, charset: params["charset"], attachment: disp == "attachment" && ctype != "message/rfc822", data: raw,
+		cut: errors.Is(err, io.ErrUnexpectedEOF)} // the part ends where the file does, before its boundary
 	if ctype == "message/rfc822" {
 		if m, err := mail.ReadMessage(bufio.NewReader(bytes.NewReader(raw))); err == nil {
 			p.inner = m

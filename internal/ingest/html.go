@@ -3,9 +3,12 @@ package ingest
 import (
 	"bytes"
 	"mime"
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -136,11 +139,16 @@ func parseHTML(data []byte, contentType, name string) (*doc, error) {
 	var paras []string
 	// The byline as the page shows it ("By A and B") reads better than
 	// the metadata's list; readability removes it from the content.
-	visibleByline := findByline(root)
+	visibleByline, bylineDate := findByline(root)
 	published := findPublished(root)
+	if published.IsZero() && bylineDate.Year() >= 1900 {
+		published = bylineDate
+	}
 	pruneWidgets(root)
+	removeHidden(root)
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxHTMLElems
+	p.KeepClasses = true // pruneContent reads them
 	art, rerr := p.ParseDocument(root, nil)
 	if rerr == nil {
 		h.title = art.Title()
@@ -150,25 +158,39 @@ func parseHTML(data []byte, contentType, name string) (*doc, error) {
 			h.published = t.UTC()
 		}
 		if art.Node != nil {
+			h.standfirst = pruneContent(art.Node)
 			paras = blockText(art.Node)
+			before, after := chapterParas(root, paras)
+			paras = append(append(before, paras...), after...)
 		}
 		// Readability's excerpt is the page's description, or else its
-		// first paragraph: only the former is a standfirst.
-		if ex := art.Excerpt(); ex != "" && len(ex) < 400 && !inOpening(paras, ex) {
+		// first paragraph: only the former is a standfirst, and only when
+		// the page shows none of its own. A description that repeats the
+		// lede leaves the lede in the body.
+		if ex := art.Excerpt(); h.standfirst == "" && ex != "" && len(ex) < maxStandfirst && !inOpening(paras, ex) {
 			h.standfirst = ex
 		}
+		h.keepLede = true
 	}
 	// Readability needs a few hundred characters of prose to trust a
 	// candidate; a short page or a fragment is read block by block.
+	wholePage := false
 	if n := len(strings.Join(paras, "")); n < 200 {
 		if body := findBody(root); body != nil {
 			if all := blockText(body); len(strings.Join(all, "")) > n {
-				paras = all
+				// Worth a warning when the page around the text is menus
+				// and links, not for a clean fragment of an article.
+				paras, wholePage = all, linkTextLen(body)*10 > textLen(body, 1<<30)*3
 			}
 		}
 	}
 	if visibleByline != "" {
 		h.byline = visibleByline
+	}
+	h.source = siteName(h.source)
+	h.byline = trimPublication(h.byline, h.source)
+	if strings.EqualFold(h.byline, h.source) {
+		h.byline = "" // the publication in the author field ("RT" by RT) is no byline
 	}
 	if h.published.IsZero() {
 		h.published = published
@@ -187,54 +209,51 @@ func parseHTML(data []byte, contentType, name string) (*doc, error) {
 	}
 	h.title = oneLine(normalize(h.title))
 	d := structure(text, h)
+	if wholePage {
+		d.warnings = append(d.warnings, warnWholePage)
+	}
 	return d, nil
+}
+
+// warnWholePage is the warning on a page whose article block was not
+// found, so that all of its text was read.
+const warnWholePage = "no article block found on the page: all of its text was kept, with whatever surrounds the story"
+
+// siteName tidies the name a page gives its site: a bare address becomes
+// its host ("https://www.example.com" gives "example.com"), and of a name
+// with a tagline ("Autoracing | F1 | Indy") the first part is kept.
+func siteName(s string) string {
+	s = oneLine(s)
+	if IsURL(s) {
+		if u, err := url.Parse(s); err == nil && u.Host != "" {
+			return strings.TrimPrefix(u.Host, "www.")
+		}
+	}
+	if k := strings.Index(s, " | "); k > 0 {
+		s = strings.TrimSpace(s[:k])
+	}
+	return s
 }
 
 // inOpening reports whether s is (the start of) one of the first paragraphs.
 func inOpening(paras []string, s string) bool {
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "..."), "…")
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "..."), "…")
+	sw := strings.Join(words(s), " ")
+	if sw == "" {
+		return false
+	}
 	for i, p := range paras {
 		if i == 4 {
 			break
 		}
-		p = oneLine(p)
-		if strings.HasPrefix(p, s) || strings.HasPrefix(s, p) {
+		// Compared by words: the description and the page differ in
+		// quotes, dashes and spaces ("BERLIN --" beside "BERLIN —").
+		pw := strings.Join(words(p), " ")
+		if pw != "" && (strings.HasPrefix(pw, sw) || strings.HasPrefix(sw, pw)) {
 			return true
 		}
 	}
 	return false
-}
-
-// bylineClass matches the class, rel or itemprop of byline elements.
-var bylineClass = regexp.MustCompile(`(?i)\b(byline|author|writer|dateline-author)\b`)
-
-// findByline returns the first visible byline of the page: an element
-// marked as byline or author whose text is short enough to be names.
-func findByline(root *html.Node) string {
-	var found string
-	var walk func(*html.Node, int)
-	walk = func(n *html.Node, depth int) {
-		if found != "" || depth > 200 {
-			return
-		}
-		if n.Type == html.ElementNode {
-			if skipped[n.DataAtom] && n.DataAtom != atom.Head || n.DataAtom == atom.Head || hidden(n) {
-				return
-			}
-			marks := attr(n, "class") + " " + attr(n, "rel") + " " + attr(n, "itemprop") + " " + attr(n, "id")
-			if n.DataAtom != atom.Meta && n.DataAtom != atom.Link && bylineClass.MatchString(marks) && !strings.Contains(strings.ToLower(marks), "comment") {
-				if b := cleanByline(textOf(n)); b != "" && len(b) <= 80 && len(strings.Fields(b)) <= 12 {
-					found = b
-					return
-				}
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
-		}
-	}
-	walk(root, 0)
-	return found
 }
 
 var jsonLDDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{8,40})"`)
@@ -243,13 +262,20 @@ var jsonLDDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{8,40})"`)
 // article:published_time and similar meta tags, JSON-LD, or the first
 // <time datetime> of the page.
 func findPublished(root *html.Node) time.Time {
-	var metaDate, ldDate, timeDate string
+	var metaDate, ldDate, timeDate, shownDate string
 	var walk func(*html.Node, int)
 	walk = func(n *html.Node, depth int) {
 		if depth > 200 {
 			return
 		}
 		if n.Type == html.ElementNode {
+			if shownDate == "" && n.DataAtom != atom.Meta && datedBox(n) {
+				if t := textOf(n); len(t) < 200 {
+					if _, ok := findDate(t); ok {
+						shownDate = t
+					}
+				}
+			}
 			switch n.DataAtom {
 			case atom.Meta:
 				key := strings.ToLower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"))
@@ -274,15 +300,32 @@ func findPublished(root *html.Node) time.Time {
 		}
 	}
 	walk(root, 0)
-	for _, s := range []string{metaDate, ldDate, timeDate} {
+	for _, s := range []string{metaDate, ldDate, timeDate, shownDate} {
 		if s == "" {
 			continue
 		}
-		if t, ok := findDate(s); ok {
+		// Templates print "0001-01-01T00:00:00Z" for an unset date.
+		if t, ok := findDate(s); ok && t.Year() >= 1900 {
 			return t
 		}
 	}
 	return time.Time{}
+}
+
+// datedBox reports an element whose class says it shows the article's
+// date or byline line ("USA TODAY Published 7:07 PM EST Nov 19, 2019"),
+// outside sidebars and teasers.
+func datedBox(n *html.Node) bool {
+	if teaserBox(n) {
+		return false
+	}
+	for _, w := range classWords(n) {
+		switch w {
+		case "date", "dateline", "timestamp", "published", "pubdate", "byline", "posted":
+			return true
+		}
+	}
+	return false
 }
 
 // textContent is the raw text under n (script bodies included).
@@ -294,23 +337,6 @@ func textContent(n *html.Node) string {
 		}
 	}
 	return b.String()
-}
-
-// cleanByline turns readability's "By Jane Doe | 3 min read" into a name.
-func cleanByline(s string) string {
-	s = oneLine(s)
-	// "By Jane Doe | 3 min read", "Jane Doe · 25 November 2026".
-	if k := strings.IndexAny(s, "|·•"); k > 0 {
-		s = strings.TrimSpace(s[:k])
-	}
-	low := strings.ToLower(s)
-	if strings.HasPrefix(low, "by ") {
-		s = strings.TrimSpace(s[3:])
-	}
-	if len(s) > 100 {
-		return ""
-	}
-	return s
 }
 
 // skipped elements carry no article text even outside readability's output.
@@ -468,9 +494,11 @@ func collapseWS(s string) string {
 		}
 		return " "
 	}
-	lead := s[0] == ' ' || s[0] == '\n' || s[0] == '\t' || s[0] == '\r'
-	last := s[len(s)-1]
-	trail := last == ' ' || last == '\n' || last == '\t' || last == '\r'
+	// Any space counts at the edges, as strings.Fields drops it: readability
+	// turns the space before a link into U+00A0 ("has\u00a0<a>suffered").
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	lead, trail := unicode.IsSpace(first), unicode.IsSpace(last)
 	out := strings.Join(strings.Fields(s), " ")
 	if lead {
 		out = " " + out

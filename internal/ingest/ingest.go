@@ -170,6 +170,7 @@ func finish(d *doc) *domain.Article {
 		Source:     oneLine(d.source),
 		Published:  d.published,
 		Paragraphs: paras,
+		Warnings:   d.warnings,
 	}
 	body := a.Body()
 	ws := words(body)

@@ -41,6 +41,21 @@ func zipFormat(data []byte, ext string) (domain.Format, string) {
 	if len(z.File) > maxZipEntries {
 		return "", fmt.Sprintf("not a valid %s: the zip has more than %d entries", kind, maxZipEntries)
 	}
+	// OpenDocument and EPUB name their kind in a "mimetype" entry: a
+	// spreadsheet or an e-book has a content.xml or XHTML too, but is not
+	// an article.
+	if mt, ok := zipMimetype(z); ok {
+		switch {
+		case strings.HasPrefix(mt, "application/epub"):
+			return "", "this is an e-book (EPUB), not an article: import its chapters as web pages or text"
+		case mt == "application/vnd.oasis.opendocument.spreadsheet" || mt == "application/vnd.oasis.opendocument.spreadsheet-template":
+			return "", "this is an OpenDocument spreadsheet, not an article"
+		case strings.HasPrefix(mt, "application/vnd.oasis.opendocument.presentation"):
+			return "", "this is an OpenDocument presentation, not an article"
+		case strings.HasPrefix(mt, "application/vnd.oasis.opendocument.graphics"), strings.HasPrefix(mt, "application/vnd.oasis.opendocument.image"):
+			return "", "this is an OpenDocument drawing, not an article"
+		}
+	}
 	for _, f := range z.File {
 		switch f.Name {
 		case "word/document.xml":
@@ -61,6 +76,24 @@ func zipFormat(data []byte, ext string) (domain.Format, string) {
 		return "", "not a valid " + kind + ": the document part is missing"
 	}
 	return "", "this is a zip archive: unpack it and import the files inside"
+}
+
+// zipMimetype reads the "mimetype" entry of an OpenDocument or EPUB
+// container: a short media type, read no further than 100 bytes.
+func zipMimetype(z *zip.Reader) (string, bool) {
+	for _, f := range z.File {
+		if f.Name != "mimetype" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return "", false
+		}
+		defer rc.Close()
+		b, _ := io.ReadAll(io.LimitReader(rc, 100))
+		return strings.TrimSpace(string(b)), true
+	}
+	return "", false
 }
 
 // readZipEntry reads one entry of a zip, refusing to inflate more than

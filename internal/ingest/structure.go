@@ -8,8 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/itlightning/dateparse"
-
 	"briefdesk/internal/domain"
 )
 
@@ -21,6 +19,7 @@ type doc struct {
 	paras                                               []string
 	format                                              domain.Format // set when the container holds another format (a saved web page in MHTML)
 	original                                            []byte        // what to store instead of the input bytes (the page, without scripts)
+	warnings                                            []string      // what the parser noticed about the source
 }
 
 // hints are metadata a container format states outright (an HTML <title>,
@@ -30,13 +29,16 @@ type hints struct {
 	title, standfirst, byline, source string
 	published                         time.Time
 	dehyphenate                       bool // join "inter-\nnational" (PDF line ends)
+	// keepLede says the standfirst was read from the page's structure, so
+	// a body paragraph that resembles it is the lede, not a rewording.
+	keepLede bool
 }
 
 // Patterns for metadata lines. They are anchored and bounded so that a body
 // sentence that merely starts with "By" or "Photo" is not taken.
 var (
 	bylineRe   = regexp.MustCompile(`^(?i:(?:written |words |story |text )?by|authors?:)[:\s]\s*(\p{Lu}[\p{L}\p{M}.'’\- ]*(?:(?:,| and| &) *\p{Lu}?[\p{L}\p{M}.'’\- ]*)*)$`)
-	dateLeadRe = regexp.MustCompile(`^(?i)(?:first published|last updated|published|updated|posted|date)(?: on| at)?\s*[:|\-–—]?\s*(.*)$`)
+	dateLeadRe = regexp.MustCompile(`^(?i)(?:first published|last updated|last modified|published|updated|modified|posted|date)(?: on| at)?\s*[:|\-–—]?\s*(.*)$`)
 	creditRe   = regexp.MustCompile(`^(?i)(?:credit|source)\s*[|:]\s*(.{1,80})$`)
 	captionRe  = regexp.MustCompile(`^(?i)(?:\(?(?:photo|image|picture|photograph|caption|file photo|pictured)(?: credit)?\s*[:|]|\[(?:photo|image)[^\]]*\]$)`)
 	reportRe   = regexp.MustCompile(`^(?:\(|--\s*|—\s*)(?i:(?:additional )?(?:reporting|writing|editing|compiled|reporting and writing) by)\s*([^)]*)\)?\.?$`)
@@ -102,7 +104,7 @@ lead:
 		switch {
 		case d.title != "" && sameText(p, d.title):
 		case d.standfirst != "" && sameText(p, d.standfirst):
-		case d.standfirst != "" && !sawByline && i+1 < len(paras) && restates(p, d.standfirst):
+		case d.standfirst != "" && !sawByline && !h.keepLede && i+1 < len(paras) && restates(p, d.standfirst):
 			// The page's standfirst, worded a little differently from its
 			// description: the visible one is what the reader saw. After
 			// the byline it would be the lede, which descriptions echo.
@@ -123,6 +125,8 @@ lead:
 		case d.title == "" && d.byline == "" && d.standfirst == "" && i+1 < len(paras) && titleLike(p):
 			// A headline comes first, or after a date line at most.
 			d.title = strings.TrimSpace(strings.TrimPrefix(strings.TrimLeft(p, "# "), "Title: "))
+		case junkLine(p) || pageLabel(p):
+		case d.headerLine(p, paras[i+1:]):
 		default:
 			break lead
 		}
@@ -144,7 +148,7 @@ lead:
 				d.credit = src
 			}
 		} else if !d.parseCredit(p) && !copyRe.MatchString(p) && !contribRe.MatchString(p) && !(captionRe.MatchString(p) && len(p) < 300) &&
-			!(noteRe.MatchString(p) && len(p) < 400) && !breadcrumb(p) {
+			!(noteRe.MatchString(p) && len(p) < 400) && !breadcrumb(p) && !pageLabel(p) && !captionTail(p) && !junkLine(p) && !dateNote(p) {
 			break
 		}
 		body = body[:len(body)-1]
@@ -163,7 +167,8 @@ lead:
 	// layout, not content.
 	out := body[:0:0]
 	for _, p := range body {
-		if (captionRe.MatchString(p) && len(p) < 300) || creditRe.MatchString(p) || furnitureRe.MatchString(p) && len(p) < 200 || breadcrumb(p) {
+		if (captionRe.MatchString(p) && len(p) < 300) || creditRe.MatchString(p) || furnitureRe.MatchString(p) && len(p) < 200 || breadcrumb(p) ||
+			pageLabel(p) || captionTail(p) {
 			continue
 		}
 		out = append(out, p)
@@ -293,6 +298,21 @@ func (d *doc) parseByline(p string) bool {
 			return true
 		}
 	}
+	// "By Jane Doe Monday, March 9, 2026", "By Jane Doe @janedoe": the
+	// names end where the date or handle starts.
+	if loc := bylineStop.FindStringIndex(p); loc != nil && loc[0] > 3 && bylinePrefix.MatchString(p) {
+		head := bylineEndJunk.ReplaceAllString(p[:loc[0]], "")
+		var probe doc
+		if probe.parseByline(head) {
+			if d.byline == "" {
+				d.byline = probe.byline
+			}
+			if t, ok := findDate(p[loc[0]:]); ok && d.published.IsZero() {
+				d.published = t
+			}
+			return true
+		}
+	}
 	m := bylineRe.FindStringSubmatch(p)
 	if m == nil {
 		return false
@@ -302,7 +322,7 @@ func (d *doc) parseByline(p string) bool {
 		return false
 	}
 	if d.byline == "" {
-		d.byline = name
+		d.byline = trimPublication(name, d.source)
 	}
 	return true
 }
@@ -363,31 +383,22 @@ func (d *doc) parseDate(p string) bool {
 	if strings.ContainsAny(rest, ".!?") && !strings.Contains(rest, ":") {
 		return false
 	}
-	// "Harbourline Dispatch · 23 November 2026" names the publication.
-	if name := strings.Trim(strings.TrimSpace(p[:loc[0]]), "·•|–—- "); name != "" && d.source == "" &&
+	// "Harbourline Dispatch · 23 November 2026" names the publication;
+	// "Jane Doe · 23 November 2026" the reporter, who is never the source.
+	if name := strings.Trim(strings.TrimSpace(p[:loc[0]]), "·•|–—- "); name != "" &&
 		strings.ContainsAny(p[:loc[0]], "·•|") && len(strings.Fields(name)) <= 5 && namesLike(name) &&
 		!calendarWord[strings.ToLower(strings.Fields(name)[0])] && !dateLeadRe.MatchString(name) {
-		d.source = name
+		switch {
+		case publicationLike(name) && d.source == "":
+			d.source = name
+		case personLike(name) && d.byline == "":
+			d.byline = name
+		}
 	}
 	if t, ok := findDate(p); ok && d.published.IsZero() {
 		d.published = t
 	}
 	return true
-}
-
-// findDate parses the first date in s.
-func findDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(strings.Trim(s, "|·-–— "))
-	if t, err := dateparse.ParseAny(s); err == nil {
-		return t.UTC(), true
-	}
-	if m := monthYear.FindString(s); m != "" {
-		m = regexp.MustCompile(`(\d)(?:st|nd|rd|th)`).ReplaceAllString(m, "$1")
-		if t, err := dateparse.ParseAny(m); err == nil {
-			return t.UTC(), true
-		}
-	}
-	return time.Time{}, false
 }
 
 func (d *doc) parseCredit(p string) bool {

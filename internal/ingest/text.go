@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/japanese"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/unicode/utf32"
 	"golang.org/x/text/unicode/norm"
@@ -37,6 +38,13 @@ func decode(data []byte, declared string) (string, bool) {
 	}
 	if e := bomlessUTF16(data); e != nil {
 		if s, err := e.NewDecoder().Bytes(data); err == nil {
+			return string(s), true
+		}
+	}
+	// ISO-2022-JP (Japanese mail) is 7-bit, so valid UTF-8 too: its escape
+	// sequences tell it apart.
+	if bytes.Contains(data, []byte("\x1b$B")) || bytes.Contains(data, []byte("\x1b$@")) {
+		if s, err := japanese.ISO2022JP.NewDecoder().Bytes(data); err == nil {
 			return string(s), true
 		}
 	}
