@@ -347,27 +347,27 @@ func cmdExtract(args []string, stdout, stderr io.Writer) int {
 			enc.Encode(out)
 			return
 		}
-		fmt.Fprintf(stdout, "%s\n%s\n", path, out.Title)
+		fmt.Fprintf(stdout, "%s\n%s\n", quotePath(path), plain(out.Title))
 		for _, f := range [][2]string{{"byline", out.Byline}, {"dateline", out.Dateline}, {"source", out.Source},
 			{"published", out.Published}, {"language", out.Language}, {"format", out.Format}} {
 			if f[1] != "" {
-				fmt.Fprintf(stdout, "  %s: %s\n", f[0], f[1])
+				fmt.Fprintf(stdout, "  %s: %s\n", f[0], plain(f[1]))
 			}
 		}
 		for _, w := range out.Warnings {
-			fmt.Fprintf(stdout, "  warning: %s\n", w)
+			fmt.Fprintf(stdout, "  warning: %s\n", plain(w))
 		}
 		if out.Standfirst != "" {
-			fmt.Fprintf(stdout, "\n%s\n", out.Standfirst)
+			fmt.Fprintf(stdout, "\n%s\n", plain(out.Standfirst))
 		}
 		if len(out.Highlights) > 0 {
 			fmt.Fprintln(stdout)
 			for _, h := range out.Highlights {
-				fmt.Fprintf(stdout, "  • %s\n", h)
+				fmt.Fprintf(stdout, "  • %s\n", plain(h))
 			}
 		}
 		for _, p := range out.Paragraphs {
-			fmt.Fprintf(stdout, "\n%s\n", p)
+			fmt.Fprintf(stdout, "\n%s\n", plain(p))
 		}
 		fmt.Fprintln(stdout)
 	})
