@@ -215,24 +215,6 @@ func (r ImportResult) Line() string {
 	return string(r.Status) + " " + r.Path + ": " + r.Detail
 }
 
-// InputError is a problem with something the user gave: a file, a link, a
-// library path. Its message names the input and says why, in words a desk
-// officer can act on.
-type InputError struct {
-	Path   string // the file, link or library the problem is with
-	Reason string // e.g. "empty file", "PDF has no text layer (scanned image?)"
-	Err    error  // underlying error, for logs; may be nil
-}
-
-func (e *InputError) Error() string {
-	if e.Path == "" {
-		return e.Reason
-	}
-	return e.Path + ": " + e.Reason
-}
-
-func (e *InputError) Unwrap() error { return e.Err }
-
 // ListQuery selects and pages briefings in the library list.
 type ListQuery struct {
 	Search string    // what the officer typed; empty lists everything
