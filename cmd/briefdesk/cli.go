@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -125,13 +124,15 @@ func (fs *flags) exitUsage(msg string) int {
 	return 2
 }
 
+// fail reports err as "briefdesk: PATH: reason"; an error without a reason
+// for the user is an internal error, and stderr, the command line's log, also
+// gets its detail.
 func fail(stderr io.Writer, err error) {
-	var ie *domain.InputError
-	if errors.As(err, &ie) {
-		fmt.Fprintf(stderr, "briefdesk: %s\n", ie.Error())
+	if r := domain.Reason(err); r != "" {
+		fmt.Fprintf(stderr, "briefdesk: %s\n", r)
 		return
 	}
-	fmt.Fprintf(stderr, "briefdesk: %v\n", err)
+	fmt.Fprintf(stderr, "briefdesk: %s\nbriefdesk: detail: %v\n", domain.Message(err), err)
 }
 
 func signalContext() (context.Context, context.CancelFunc) {
