@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -329,5 +330,26 @@ func TestDeleteArticleAndRestore(t *testing.T) {
 	}
 	if s, _ := e.Stats(ctx); s.Articles != 4 || s.Briefings != 2 || s.Trash != 0 {
 		t.Errorf("stats: %+v", s)
+	}
+}
+
+// A source that ends early is imported, marked, and says so in the result
+// line and on the stored article.
+func TestImportMarksIncompleteSource(t *testing.T) {
+	e := open(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	cut := story[:strings.LastIndex(story, " brokers in London")] // "... the crossing, according to"
+	r := e.Import(ctx, []string{write(t, dir, "cut.txt", cut)}, 0, nil)[0]
+	if r.Status != domain.Imported || r.Incomplete == "" || !strings.Contains(r.Line(), "source looks incomplete") {
+		t.Fatalf("cut source: %+v", r)
+	}
+	a, err := e.Article(ctx, r.ArticleID, false)
+	if err != nil || a.Incomplete != r.Incomplete {
+		t.Errorf("stored article: %+v, %v", a, err)
+	}
+	whole := e.Import(ctx, []string{write(t, dir, "whole.txt", story)}, 0, nil)[0]
+	if whole.Incomplete != "" {
+		t.Errorf("whole source marked: %+v", whole)
 	}
 }

@@ -130,6 +130,7 @@ func parse(name string, data []byte, charset string, now time.Time) (a *domain.A
 		return nil, &domain.InputError{Path: name, Reason: reasonNoText}
 	}
 	a = finish(d)
+	a.Incomplete = incomplete(format, data, a)
 	if d.format != "" {
 		format = d.format
 	}
