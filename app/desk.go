@@ -437,7 +437,7 @@ func (d *desk) onPasted(r domain.ImportResult) {
 			d.openBriefing(r.BriefingID)
 		}
 	default:
-		d.showError("Could not import the pasted text", errors.New(r.Detail), "Paste the article's full text (at least a few sentences) or a link starting with http:// or https://.")
+		d.showError("Could not import the pasted text", &domain.Error{Kind: domain.Invalid, Reason: r.Detail}, "Paste the article's full text (at least a few sentences) or a link starting with http:// or https://.")
 	}
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"log"
 	"strings"
 	"time"
 
@@ -320,7 +321,8 @@ func (s *sidebar) onPage(gen, offset int, items []domain.BriefingItem, err error
 	}
 	s.loading = false
 	if err != nil {
-		s.count.SetText("The library could not be read: " + err.Error())
+		log.Printf("briefdesk: list the library: %v", err)
+		s.count.SetText("The library could not be read. " + domain.Message(err))
 		return
 	}
 	s.more = len(items) == pageSize
