@@ -245,9 +245,9 @@ func (t *trashDialog) onRestore(it domain.TrashItem) {
 						return d.svc.UndeleteArticle(ctx, it.Article)
 					},
 				})
+				t.dlg.Hide() // show what came back
 				d.sidebar.reload()
 				d.openBriefing(id)
-				t.load()
 			}
 		}
 	})
