@@ -257,6 +257,7 @@ func (d *desk) start(paths []string) {
 				d.setStatus("Library: " + d.svc.Path())
 			}
 			d.sidebar.reload()
+			d.sidebar.reloadSources()
 			d.importSources(paths, 0)
 		})
 	})
@@ -301,6 +302,7 @@ func (d *desk) importSources(sources []string, into int64) {
 // onImported refreshes what an import changed.
 func (d *desk) onImported(into int64, results []domain.ImportResult) {
 	d.sidebar.reload()
+	d.sidebar.reloadSources()
 	if b := d.view.current(); b != nil && into != 0 && b.ID == into {
 		d.openBriefing(into)
 	}

@@ -124,6 +124,7 @@ func (d *desk) restore(src string) {
 				d.clearHistory() // what Undo knew refers to the library replaced
 				d.showEmpty()
 				d.sidebar.reload()
+				d.sidebar.reloadSources()
 				d.setStatus(fmt.Sprintf("Library restored from %s. The library as it was is kept as %s.", filepath.Base(src), filepath.Base(d.svc.Path())+".before-restore"))
 			}
 		}

@@ -274,12 +274,17 @@ func (s *sidebar) query(offset int) domain.ListQuery {
 	return q
 }
 
-// reload starts the list again from the first page, and refreshes the
-// source filter's choices from the whole library.
+// reload starts the list again from the first page.
 func (s *sidebar) reload() {
 	s.gen++
 	s.loading = false
 	s.loadPage(0)
+}
+
+// reloadSources offers every publication in the library in the source
+// filter, not only those of the pages loaded. It runs when the library
+// changed (start, import, restore), not on every keystroke of a search.
+func (s *sidebar) reloadSources() {
 	s.d.run(func() {
 		srcs, err := s.d.svc.Sources(context.Background(), 200)
 		s.d.do(func() {
