@@ -35,14 +35,32 @@ type Options struct {
 }
 
 // service is what the window needs from the engine. *engine.Engine satisfies
-// it; the window never sees SQL or NLP.
+// it; the window never sees SQL or NLP. Every edit names the briefing and
+// its articles by ID and is applied by the engine to the stored briefing, so
+// the window's copy, which an import may have overtaken, is never saved.
 type service interface {
 	Import(ctx context.Context, sources []string, into int64, progress func(engine.Progress)) []domain.ImportResult
 	ImportText(ctx context.Context, text string, into int64) domain.ImportResult
 	List(ctx context.Context, q domain.ListQuery) ([]domain.BriefingItem, error)
+	Sources(ctx context.Context, limit int) ([]domain.Count, error)
 	Briefing(ctx context.Context, id int64) (*domain.Briefing, error)
-	Update(ctx context.Context, b *domain.Briefing) error
+
+	Edit(ctx context.Context, id int64, ch domain.Change) (*domain.Briefing, error)
+	RemoveArticle(ctx context.Context, id, article int64) (*domain.Briefing, int64, error)
+	Merge(ctx context.Context, into, from int64, at int, discard bool) (*domain.Briefing, []int64, error)
+	Unmerge(ctx context.Context, into, from int64, added []int64) (*domain.Briefing, error)
+	DeleteArticle(ctx context.Context, article int64) error
+	UndeleteArticle(ctx context.Context, article int64) (int64, error)
 	Delete(ctx context.Context, id int64) error
+	Undelete(ctx context.Context, id int64) error
+
+	Trash(ctx context.Context, limit int) ([]domain.TrashItem, error)
+	EmptyTrash(ctx context.Context) (int, error)
+	Backup(ctx context.Context, dest string) error
+	Restore(ctx context.Context, src string) error
+	Check(ctx context.Context) ([]string, error)
+	Vacuum(ctx context.Context) error
+	Stats(ctx context.Context) (domain.LibraryStats, error)
 	Path() string
 }
 
@@ -102,10 +120,10 @@ func libraryPath(given string, p fyne.Preferences) (string, error) {
 // showOpenFailure explains why the library did not open and offers to
 // create a new one elsewhere instead of crashing or quitting silently.
 func showOpenFailure(a fyne.App, w fyne.Window, path string, err error, start func(*engine.Engine)) {
-	reason := err.Error()
-	var ie *domain.InputError
-	if errors.As(err, &ie) {
-		reason = ie.Reason
+	reason := domain.Message(err)
+	var de *domain.Error
+	if errors.As(err, &de) && de.Reason != "" && de.Path == path {
+		reason = de.Reason // the path is shown above
 	}
 	msg := &widget.Label{
 		Text: fmt.Sprintf("Briefdesk could not open the library at\n%s\n\nReason: %s\n\n"+
@@ -125,7 +143,9 @@ func showOpenFailure(a fyne.App, w fyne.Window, path string, err error, start fu
 			os.Remove(newPath) // the save dialog creates an empty file; the library creates its own
 			eng, err := engine.Open(newPath)
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("could not create a library at %s: %w", newPath, err), w)
+				log.Printf("briefdesk: create library %s: %v", newPath, err)
+				dialog.ShowInformation("Could not create the library",
+					domain.Message(err)+"\n\nChoose another folder, one you may write in.", w)
 				return
 			}
 			a.Preferences().SetString(prefLibraryPath, newPath)

@@ -54,8 +54,8 @@ type briefingView struct {
 
 	filter     map[domain.SentenceRef]bool // sentences shown when filtering by actor or fact
 	filterName string
-	selected   int // actor card filtering the text, -1 for none
-	saving     int // bumps on every save so only the newest result is shown
+	selected   int           // actor card filtering the text, -1 for none
+	incomplete *widget.Label // "source looks incomplete", when one does
 }
 
 func newBriefingView(d *desk) *briefingView {
@@ -74,7 +74,9 @@ func (v *briefingView) buildUI() {
 		&widget.Button{Text: "Print", Icon: theme.DocumentPrintIcon(), Importance: widget.HighImportance, OnTapped: v.d.onPrint},
 		&widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: v.d.onDelete},
 	)
-	header := container.NewBorder(nil, nil, nil, container.NewVBox(buttons), container.NewVBox(v.title, v.meta))
+	v.incomplete = &widget.Label{Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
+	v.incomplete.Hide()
+	header := container.NewBorder(nil, nil, nil, container.NewVBox(buttons), container.NewVBox(v.title, v.meta, v.incomplete))
 
 	v.length = &widget.Slider{Min: 1, Max: 10, Step: 1, Value: defaultSentences, OnChanged: v.onLengthDragged, OnChangeEnded: v.onLengthChanged}
 	v.length.ExtendBaseWidget(v.length)
@@ -92,7 +94,7 @@ func (v *briefingView) buildUI() {
 	v.filterBar = container.NewBorder(nil, nil, widget.NewIcon(theme.VisibilityIcon()),
 		container.NewHBox(v.findActor, &widget.Button{Text: "Show all text", Icon: theme.CancelIcon(), OnTapped: v.onClearFilter}), v.filterLabel)
 	v.filterBar.Hide()
-	hint := newNote("Highlighted sentences are the summary. Click one to drop it, click any other to pin it.", true)
+	hint := newNote("Highlighted: the summary; struck through: dropped by you. Click to drop, bring back or pin.", true)
 	v.text = container.NewVBox()
 	v.textBox = container.NewVBox(hint, v.filterBar, v.text)
 	text := section("Article text", nil, v.textBox)
@@ -152,6 +154,12 @@ func (v *briefingView) show(b *domain.Briefing) {
 	}
 	v.title.SetText(oneLine(b.Title))
 	setNote(v.meta, metaLine(b))
+	if w := incompleteLine(b); w != "" {
+		v.incomplete.SetText(w)
+		v.incomplete.Show()
+	} else {
+		v.incomplete.Hide()
+	}
 	if b.Classification != "" || v.d.prefs.String(prefClassification) != "" {
 		c := b.Classification
 		if c == "" {
@@ -202,6 +210,28 @@ func metaLine(b *domain.Briefing) string {
 		parts = append(parts, fmt.Sprintf("and %d more articles", n))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// incompleteLine warns that a source of b looks cut off, so that nobody
+// briefs from half an article without knowing.
+func incompleteLine(b *domain.Briefing) string {
+	var which []string
+	reason := ""
+	for i, a := range b.Articles {
+		if a.Incomplete != "" {
+			which = append(which, fmt.Sprint(i+1))
+			reason = a.Incomplete
+		}
+	}
+	switch {
+	case len(which) == 0:
+		return ""
+	case len(b.Articles) == 1:
+		return "⚠ The source looks incomplete: " + reason + ". Check the original before relying on this briefing."
+	case len(which) == 1:
+		return "⚠ Article " + which[0] + "'s source looks incomplete: " + reason + ". Check the original before relying on it."
+	}
+	return "⚠ The sources of articles " + strings.Join(which, ", ") + " look incomplete. Check the originals before relying on them."
 }
 
 // showLength sets the length control from the briefing.
@@ -318,6 +348,11 @@ func (v *briefingView) showText() {
 	for _, p := range b.Edits.Pinned {
 		if _, ok := chosen[p]; ok {
 			chosen[p] = spanPinned
+		}
+	}
+	for _, r := range b.Edits.Dropped {
+		if _, ok := chosen[r]; !ok {
+			chosen[r] = spanDropped
 		}
 	}
 	byArticle := map[int][]domain.Sentence{}
@@ -485,7 +520,8 @@ func (v *briefingView) showArticles() {
 		meta := newNote(strings.Join(bits, " · "), false)
 		up := &widget.Button{Icon: theme.MoveUpIcon(), Importance: widget.LowImportance, OnTapped: func() { v.onMoveArticle(i, -1) }}
 		down := &widget.Button{Icon: theme.MoveDownIcon(), Importance: widget.LowImportance, OnTapped: func() { v.onMoveArticle(i, 1) }}
-		remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { v.onRemoveArticle(i) }}
+		takeOut := &widget.Button{Text: "Take out", Icon: theme.ContentCutIcon(), Importance: widget.LowImportance, OnTapped: func() { v.onRemoveArticle(i) }}
+		del := &widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { v.onDeleteArticle(i) }}
 		if i == 0 {
 			up.Disable()
 		}
@@ -493,9 +529,14 @@ func (v *briefingView) showArticles() {
 			down.Disable()
 		}
 		if n == 1 {
-			remove.Disable()
+			takeOut.Disable() // its only article: delete the briefing instead
 		}
-		v.articles.Add(container.NewBorder(nil, nil, nil, container.NewHBox(up, down, remove), container.NewVBox(title, meta)))
+		rows := []fyne.CanvasObject{title, meta}
+		if a.Incomplete != "" {
+			rows = append(rows, &widget.Label{Text: "⚠ Source looks incomplete: " + a.Incomplete, Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord})
+		}
+		rows = append(rows, container.NewHBox(up, down, layout.NewSpacer(), takeOut, del))
+		v.articles.Add(container.NewVBox(rows...))
 	}
 	v.articles.Refresh()
 }
@@ -511,8 +552,7 @@ func (v *briefingView) onLengthChanged(f float64) {
 	if n == v.b.Length.Sentences && v.b.Length.Words == 0 {
 		return
 	}
-	v.b.Length = domain.Length{Sentences: n}
-	v.save("Summary set to " + v.lengthLabel.Text + ".")
+	v.edit(domain.Change{Kind: domain.SetLength, Length: domain.Length{Sentences: n}}, "change length", "Summary set to "+v.lengthLabel.Text+".")
 }
 
 // onFitChanged switches between a sentence count and filling one page.
@@ -520,64 +560,56 @@ func (v *briefingView) onFitChanged(fit bool) {
 	if v.b == nil {
 		return
 	}
+	ch := domain.Change{Kind: domain.SetLength, Length: domain.Length{Sentences: int(v.length.Value)}}
 	if fit {
 		v.length.Disable()
-		v.b.Length = domain.Length{Words: fitWords}
+		ch.Length = domain.Length{Words: fitWords}
 	} else {
 		v.length.Enable()
-		v.b.Length = domain.Length{Sentences: int(v.length.Value)}
 	}
 	v.updateLengthLabel()
 	if fit {
-		v.save("Summary fitted to one printed page.")
+		v.edit(ch, "fit one page", "Summary fitted to one printed page.")
 	} else {
-		v.save("Summary set to " + v.lengthLabel.Text + ".")
+		v.edit(ch, "change length", "Summary set to "+v.lengthLabel.Text+".")
 	}
 }
 
-// onSentenceTapped drops a highlighted sentence or pins any other.
+// onSentenceTapped drops a highlighted sentence, brings a dropped one back
+// (the ranker decides again) and pins any other.
 func (v *briefingView) onSentenceTapped(s span) {
-	if s.state == spanChosen || s.state == spanPinned {
+	switch s.state {
+	case spanChosen, spanPinned:
 		v.dropSentence(s.ref)
-	} else {
+	case spanDropped:
+		v.markSentence(domain.Unmark, s.ref, "undrop sentence", "Sentence no longer dropped: the summary chooses again.")
+	default:
 		v.pinSentence(s.ref)
 	}
 }
 
 func (v *briefingView) pinSentence(r domain.SentenceRef) {
-	e := &v.b.Edits
-	e.Dropped = without(e.Dropped, r)
-	if !v.isPinned(r) {
-		e.Pinned = append(e.Pinned, r)
-	}
-	v.save("Sentence pinned to the summary.")
+	v.markSentence(domain.Pin, r, "pin sentence", "Sentence pinned to the summary.")
 }
 
 func (v *briefingView) dropSentence(r domain.SentenceRef) {
-	e := &v.b.Edits
-	e.Pinned = without(e.Pinned, r)
-	if !slices.Contains(e.Dropped, r) {
-		e.Dropped = append(e.Dropped, r)
-	}
-	v.save("Sentence dropped from the summary.")
+	v.markSentence(domain.Drop, r, "drop sentence", "Sentence dropped from the summary; it stays struck through in the text.")
 }
 
-func without(refs []domain.SentenceRef, r domain.SentenceRef) []domain.SentenceRef {
-	var out []domain.SentenceRef
-	for _, x := range refs {
-		if x != r {
-			out = append(out, x)
-		}
+// markSentence pins, drops or unmarks a sentence, named by its article's ID
+// so that the edit lands on the right sentence whatever changed meanwhile.
+func (v *briefingView) markSentence(k domain.ChangeKind, r domain.SentenceRef, label, done string) {
+	if v.b == nil || r.Article < 0 || r.Article >= len(v.b.Articles) {
+		return
 	}
-	return out
+	v.edit(domain.Change{Kind: k, Article: v.b.Articles[r.Article].ID, Sentence: r.Index}, label, done)
 }
 
 func (v *briefingView) onResetEdits() {
 	if v.b == nil || len(v.b.Edits.Pinned)+len(v.b.Edits.Dropped) == 0 {
 		return
 	}
-	v.b.Edits = domain.Edits{}
-	v.save("Summary edits cleared.")
+	v.edit(domain.Change{Kind: domain.SetEdits}, "reset summary edits", "Summary edits cleared.")
 }
 
 // onActorTapped shows only the sentences that mention the actor; tapping
@@ -649,61 +681,97 @@ func (v *briefingView) onClearFilter() {
 	v.showText()
 }
 
-// onMoveArticle moves article i by delta places, keeping the officer's
-// edits on the same sentences.
+// onMoveArticle moves article i by delta places; the engine keeps the
+// officer's edits on the same sentences.
 func (v *briefingView) onMoveArticle(i, delta int) {
 	j := i + delta
-	arts := v.b.Articles
-	if j < 0 || j >= len(arts) {
+	if v.b == nil || i < 0 || i >= len(v.b.Articles) || j < 0 || j >= len(v.b.Articles) {
 		return
 	}
-	arts[i], arts[j] = arts[j], arts[i]
-	swap := func(refs []domain.SentenceRef) {
-		for k := range refs {
-			switch refs[k].Article {
-			case i:
-				refs[k].Article = j
-			case j:
-				refs[k].Article = i
-			}
-		}
-	}
-	swap(v.b.Edits.Pinned)
-	swap(v.b.Edits.Dropped)
-	v.save("Articles reordered.")
+	v.edit(domain.Change{Kind: domain.MoveArticle, Article: v.b.Articles[i].ID, To: j}, "move article", "Articles reordered.")
 }
 
-// onRemoveArticle takes article i out of the briefing (it stays in the library).
-func (v *briefingView) onRemoveArticle(i int) {
-	if len(v.b.Articles) < 2 {
-		return
-	}
-	title := v.b.Articles[i].Title
-	dialog.ShowConfirm("Remove article?", fmt.Sprintf("Remove %q from this briefing? The summary and actor cards are recalculated.", title), func(ok bool) {
-		if ok {
-			v.removeArticle(i)
-		}
-	}, v.d.win)
-}
+// onRemoveArticle takes article i out of the briefing. Nothing is lost, so
+// nothing needs confirming: the article becomes a briefing of its own, and
+// Undo merges it back.
+func (v *briefingView) onRemoveArticle(i int) { v.removeArticle(i) }
 
 func (v *briefingView) removeArticle(i int) {
-	v.b.Articles = append(v.b.Articles[:i:i], v.b.Articles[i+1:]...)
-	shift := func(refs []domain.SentenceRef) []domain.SentenceRef {
-		var out []domain.SentenceRef
-		for _, r := range refs {
-			if r.Article == i {
-				continue
-			}
-			if r.Article > i {
-				r.Article--
-			}
-			out = append(out, r)
+	d := v.d
+	d.enqueue(func() func() func() {
+		if v.b == nil || i >= len(v.b.Articles) || len(v.b.Articles) < 2 {
+			return nil
 		}
-		return out
-	}
-	v.b.Edits.Pinned = shift(v.b.Edits.Pinned)
-	v.b.Edits.Dropped = shift(v.b.Edits.Dropped)
-	v.save("Article removed from the briefing.")
+		id, art, title := v.b.ID, v.b.Articles[i].ID, oneLine(v.b.Articles[i].Title)
+		d.setStatus("Taking the article out…")
+		return func() func() {
+			kept, split, err := d.svc.RemoveArticle(context.Background(), id, art)
+			return func() {
+				if err != nil {
+					d.showError("Could not take the article out", err, "The briefing is unchanged.")
+					return
+				}
+				d.setStatus(fmt.Sprintf("“%s” is now a briefing of its own in the library. Undo (Ctrl+Z) puts it back.", title))
+				d.record(&action{label: "take out article",
+					undo: func(ctx context.Context) (int64, error) {
+						_, _, err := d.svc.Merge(ctx, id, split, i, true)
+						return id, err
+					},
+					redo: func(ctx context.Context) (int64, error) {
+						var err error
+						_, split, err = d.svc.RemoveArticle(ctx, id, art)
+						return id, err
+					},
+				})
+				v.showIfCurrent(kept)
+				d.sidebar.reload()
+			}
+		}
+	})
+}
+
+// onDeleteArticle moves article i to the trash: out of this briefing and
+// any other that holds it (a briefing it was the only article of goes with
+// it). Undo, or the Trash, brings it back.
+func (v *briefingView) onDeleteArticle(i int) {
+	d := v.d
+	d.enqueue(func() func() func() {
+		if v.b == nil || i >= len(v.b.Articles) {
+			return nil
+		}
+		id, art, title, last := v.b.ID, v.b.Articles[i].ID, oneLine(v.b.Articles[i].Title), len(v.b.Articles) == 1
+		return func() func() {
+			err := d.svc.DeleteArticle(context.Background(), art)
+			var b *domain.Briefing
+			if err == nil && !last {
+				b, err = d.svc.Briefing(context.Background(), id)
+			}
+			return func() {
+				if err != nil {
+					d.showError("Could not delete the article", err, "The article is still in the library.")
+					return
+				}
+				d.setStatus(fmt.Sprintf("Moved “%s” to the trash.", title))
+				d.record(&action{label: "delete article",
+					undo: func(ctx context.Context) (int64, error) { return d.svc.UndeleteArticle(ctx, art) },
+					redo: func(ctx context.Context) (int64, error) {
+						if err := d.svc.DeleteArticle(ctx, art); err != nil || last {
+							return 0, err
+						}
+						return id, nil
+					},
+				})
+				if last {
+					if cur := v.current(); cur != nil && cur.ID == id {
+						d.showEmpty()
+					}
+				} else {
+					v.showIfCurrent(b)
+				}
+				d.sidebar.reload()
+			}
+		}
+	})
 }
 
 // rename sets the briefing's title.
@@ -712,10 +780,9 @@ func (v *briefingView) rename(title string) {
 	if v.b == nil || title == "" || title == v.b.Title {
 		return
 	}
-	v.b.Title = title
 	v.title.SetText(title)
 	v.d.win.SetTitle(title + " — Briefdesk")
-	v.save("Briefing renamed.")
+	v.edit(domain.Change{Kind: domain.Rename, Title: title}, "rename", "Briefing renamed.")
 }
 
 // onAddArticles picks a file to add to this briefing.
@@ -735,32 +802,76 @@ func (v *briefingView) onAddArticles() {
 	fd.Show()
 }
 
-// save re-analyses and stores the briefing off the UI goroutine, then shows
-// the result. Only the newest save's result is shown.
-func (v *briefingView) save(done string) {
-	v.saving++
-	gen := v.saving
-	c := cloneBriefing(v.b)
-	v.d.setStatus("Updating the summary…")
-	v.d.run(func() {
-		err := v.d.svc.Update(context.Background(), c)
-		v.d.do(func() {
-			if gen != v.saving || v.b == nil || v.b.ID != c.ID {
-				return
+// edit asks the engine to apply ch to the open briefing as stored (never
+// this window's copy, which an import may have overtaken) and shows the
+// result. A label records it for Undo; "" records nothing.
+func (v *briefingView) edit(ch domain.Change, label, done string) {
+	d := v.d
+	d.enqueue(func() func() func() {
+		if v.b == nil {
+			return nil
+		}
+		before := cloneBriefing(v.b)
+		id := before.ID
+		d.setStatus("Updating the summary…")
+		return func() func() {
+			after, err := d.svc.Edit(context.Background(), id, ch)
+			return func() {
+				if err != nil {
+					d.showError("Could not change the briefing", err, "Nothing was changed.")
+					return
+				}
+				if label != "" {
+					undo, redo := inverse(ch, before, after)
+					d.record(&action{label: label,
+						undo: func(ctx context.Context) (int64, error) { _, err := d.svc.Edit(ctx, id, undo); return id, err },
+						redo: func(ctx context.Context) (int64, error) { _, err := d.svc.Edit(ctx, id, redo); return id, err },
+					})
+				}
+				d.setStatus(done)
+				v.showIfCurrent(after)
+				if ch.Kind == domain.Rename {
+					d.sidebar.reload()
+				}
 			}
-			if err != nil {
-				v.d.showError("Could not save the briefing", err, "Your change is shown but not stored. Check that the library file is writable and there is disk space, then try again.")
-				return
-			}
-			v.d.setStatus(done)
-			v.show(c)
-			v.d.sidebar.reload()
-		})
+		}
 	})
 }
 
-// cloneBriefing copies what the window edits, so the engine can work on the
-// copy while the window keeps showing the original.
+// inverse returns the changes that undo and redo ch, which turned before
+// into after.
+func inverse(ch domain.Change, before, after *domain.Briefing) (undo, redo domain.Change) {
+	switch ch.Kind {
+	case domain.Rename:
+		return domain.Change{Kind: domain.Rename, Title: before.Title}, domain.Change{Kind: domain.Rename, Title: after.Title}
+	case domain.SetLength:
+		return domain.Change{Kind: domain.SetLength, Length: before.Length}, domain.Change{Kind: domain.SetLength, Length: after.Length}
+	case domain.MoveArticle:
+		return domain.Change{Kind: domain.MoveArticle, Article: ch.Article, To: articleAt(before, ch.Article)},
+			domain.Change{Kind: domain.MoveArticle, Article: ch.Article, To: articleAt(after, ch.Article)}
+	}
+	return domain.Change{Kind: domain.SetEdits, Edits: before.Edits}, domain.Change{Kind: domain.SetEdits, Edits: after.Edits}
+}
+
+// articleAt is the position of article id in b.
+func articleAt(b *domain.Briefing, id int64) int {
+	for i, a := range b.Articles {
+		if a.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// showIfCurrent shows b when it is still the briefing open.
+func (v *briefingView) showIfCurrent(b *domain.Briefing) {
+	if b == nil || v.b == nil || v.b.ID != b.ID {
+		return
+	}
+	v.show(b)
+}
+
+// cloneBriefing copies what an undo needs of b's state before a change.
 func cloneBriefing(b *domain.Briefing) *domain.Briefing {
 	c := *b
 	c.Articles = append([]*domain.Article(nil), b.Articles...)

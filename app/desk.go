@@ -26,9 +26,6 @@ import (
 	"briefdesk/internal/engine"
 )
 
-// undoDelay is how long a deleted briefing can be brought back.
-const undoDelay = 10 * time.Second
-
 // desk is the main window: the sidebar, the briefing view and the status bar,
 // with the actions the menus and shortcuts share.
 type desk struct {
@@ -60,21 +57,17 @@ type desk struct {
 
 	status      *widget.Label
 	undoButton  *widget.Button
-	pending     *pendingDelete
+	history     history
+	changes     []step         // changes to the library waiting their turn
+	changing    bool           // one is running
+	undoItem    *fyne.MenuItem // Edit menu entries, relabelled with what they would do
+	redoItem    *fyne.MenuItem
 	lastJob     *importJob           // the newest import, for tests and the status bar
 	dialog      *dialog.CustomDialog // the dialog Escape closes
 	progress    *widget.ProgressBar  // an import running in the background
 	progressBox *fyne.Container      // holds progress at a fixed width
 	statusBar   *fyne.Container      // re-laid out when its buttons show or hide
 	details     *widget.Button       // shows the background import's dialog again
-}
-
-// pendingDelete is a briefing deleted in the window but not yet in the
-// library, so Undo is instant and needs nothing from the engine.
-type pendingDelete struct {
-	id    int64
-	title string
-	stop  func()
 }
 
 func newDesk(a fyne.App, w fyne.Window, svc service) *desk {
@@ -103,7 +96,7 @@ func newDesk(a fyne.App, w fyne.Window, svc service) *desk {
 // status bar at the bottom.
 func (d *desk) buildUI() fyne.CanvasObject {
 	d.status = &widget.Label{Text: "Drop articles, folders or links anywhere on this window to import them.", Truncation: fyne.TextTruncateEllipsis}
-	d.undoButton = &widget.Button{Text: "Undo", Icon: theme.ContentUndoIcon(), OnTapped: d.onUndoDelete}
+	d.undoButton = &widget.Button{Text: "Undo", Icon: theme.ContentUndoIcon(), Importance: widget.LowImportance, OnTapped: d.onUndo}
 	d.undoButton.Hide()
 	d.content = container.NewStack(d.emptyState())
 	split := container.NewHSplit(d.sidebar.buildUI(), d.content)
@@ -155,20 +148,35 @@ func (d *desk) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Preferences…", theme.SettingsIcon(), scPrefs, d.onPreferences),
 	)
+	d.undoItem = item("Undo", theme.ContentUndoIcon(), &fyne.ShortcutUndo{}, d.onUndo)
+	d.redoItem = item("Redo", theme.ContentRedoIcon(), scRedo, d.onRedo)
 	edit := fyne.NewMenu("Edit",
+		d.undoItem,
+		d.redoItem,
+		fyne.NewMenuItemSeparator(),
 		item("Find in Library", theme.SearchIcon(), scFind, d.onFind),
-		item("Undo Delete", theme.ContentUndoIcon(), nil, d.onUndoDelete),
 		fyne.NewMenuItemSeparator(),
 		item("Delete Briefing", theme.DeleteIcon(), &desktop.CustomShortcut{KeyName: fyne.KeyDelete}, d.onDelete),
 	)
 	briefing := fyne.NewMenu("Briefing",
 		item("Add Articles…", theme.ContentAddIcon(), nil, d.view.onAddArticles),
 		item("Rename…", theme.DocumentCreateIcon(), &desktop.CustomShortcut{KeyName: fyne.KeyF2}, d.onRename),
+		item("Merge Into Another Briefing…", theme.MailForwardIcon(), nil, d.onMerge),
 		item("Reset Summary Edits", theme.ContentClearIcon(), nil, d.view.onResetEdits),
 		item("Show All Text", theme.VisibilityIcon(), nil, d.view.onClearFilter),
 	)
+	library := fyne.NewMenu("Library",
+		item("Back Up Library…", theme.DocumentSaveIcon(), nil, d.onBackup),
+		item("Restore from Backup…", theme.HistoryIcon(), nil, d.onRestore),
+		fyne.NewMenuItemSeparator(),
+		item("Trash…", theme.DeleteIcon(), nil, d.onTrash),
+		fyne.NewMenuItemSeparator(),
+		item("Check Library", theme.ConfirmIcon(), nil, d.onCheck),
+		item("Compact Library", theme.StorageIcon(), nil, d.onCompact),
+	)
 	help := fyne.NewMenu("Help", item("About Briefdesk", theme.InfoIcon(), nil, d.onAbout))
-	return fyne.NewMainMenu(file, edit, briefing, help)
+	d.updateHistory()
+	return fyne.NewMainMenu(file, edit, briefing, library, help)
 }
 
 // Shortcuts shared by the menus and the canvas.
@@ -179,6 +187,7 @@ var (
 	scExport = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	scPrefs  = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 	scPaste  = &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault}
+	scRedo   = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // installShortcuts makes the shortcuts work wherever focus is (except that a
@@ -192,6 +201,10 @@ func (d *desk) installShortcuts() {
 	c.AddShortcut(scPrefs, func(fyne.Shortcut) { d.onPreferences() })
 	c.AddShortcut(scPaste, func(fyne.Shortcut) { d.onPaste() })
 	c.AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) { d.onPaste() })
+	// Ctrl+Z, and Ctrl+Shift+Z or Ctrl+Y; a focused text field keeps its own.
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { d.onUndo() })
+	c.AddShortcut(scRedo, func(fyne.Shortcut) { d.onRedo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { d.onRedo() })
 	c.SetOnTypedKey(d.onTypedKey)
 }
 
@@ -245,6 +258,7 @@ func (d *desk) start(paths []string) {
 				d.setStatus("Library: " + d.svc.Path())
 			}
 			d.sidebar.reload()
+			d.sidebar.reloadSources()
 			d.importSources(paths, 0)
 		})
 	})
@@ -289,6 +303,7 @@ func (d *desk) importSources(sources []string, into int64) {
 // onImported refreshes what an import changed.
 func (d *desk) onImported(into int64, results []domain.ImportResult) {
 	d.sidebar.reload()
+	d.sidebar.reloadSources()
 	if b := d.view.current(); b != nil && into != 0 && b.ID == into {
 		d.openBriefing(into)
 	}
@@ -300,7 +315,7 @@ func (d *desk) openBriefing(id int64) {
 		b, err := d.svc.Briefing(context.Background(), id)
 		d.do(func() {
 			if err != nil {
-				d.showError("Could not open the briefing", err, "It may have been deleted. The library list has been refreshed.")
+				d.showError("Could not open the briefing", err, "The library list has been refreshed.")
 				d.sidebar.reload()
 				return
 			}
@@ -320,21 +335,21 @@ func (d *desk) showBriefing(b *domain.Briefing) {
 }
 
 // applyDefaultLength gives a briefing whose length the officer never set the
-// default length from the preferences, when one was chosen.
+// default length from the preferences, when one was chosen. It is not an
+// edit of the officer's, so Undo does not list it.
 func (d *desk) applyDefaultLength(b *domain.Briefing) {
 	n := d.prefs.Int(prefDefaultLength)
 	if b.Length != (domain.Length{}) || n == 0 {
 		return
 	}
+	l := domain.Length{Sentences: n}
 	if n == fitOnePage {
-		b.Length = domain.Length{Words: fitWords}
-	} else {
-		b.Length = domain.Length{Sentences: n}
+		l = domain.Length{Words: fitWords}
 	}
-	if len(b.Analysis.Summary.Sentences) == b.Length.Sentences {
+	if b.Analysis != nil && l.Sentences > 0 && len(b.Analysis.Summary.Sentences) == l.Sentences {
 		return // already that long: nothing to recompute
 	}
-	d.view.save("Summary set to the default length from the preferences.")
+	d.view.edit(domain.Change{Kind: domain.SetLength, Length: l}, "", "Summary set to the default length from the preferences.")
 }
 
 // onRename asks for a new title for the open briefing.
@@ -425,7 +440,7 @@ func (d *desk) onPasted(r domain.ImportResult) {
 			d.openBriefing(r.BriefingID)
 		}
 	default:
-		d.showError("Could not import the pasted text", errors.New(r.Detail), "Paste the article's full text (at least a few sentences) or a link starting with http:// or https://.")
+		d.showError("Could not import the pasted text", &domain.Error{Kind: domain.Invalid, Reason: r.Detail}, "Paste the article's full text (at least a few sentences) or a link starting with http:// or https://.")
 	}
 }
 
@@ -440,77 +455,37 @@ func isLink(s string) bool {
 
 func (d *desk) onFind() { d.sidebar.focusSearch() }
 
-// onDelete removes the open briefing from view at once and from the library
-// after undoDelay, so Undo needs nothing from the engine.
+// onDelete moves the open briefing to the trash; Undo (or the Trash in the
+// Library menu) brings it back.
 func (d *desk) onDelete() {
 	b := d.view.current()
 	if b == nil {
 		return
 	}
-	d.commitDelete()
-	p := &pendingDelete{id: b.ID, title: b.Title}
-	p.stop = d.after(undoDelay, d.commitDelete)
-	d.pending = p
-	d.sidebar.hide(b.ID)
+	id, title := b.ID, oneLine(b.Title)
+	d.sidebar.hide(id)
 	d.showEmpty()
-	d.setStatus(fmt.Sprintf("Deleted “%s”.", oneLine(b.Title)))
-	d.undoButton.Show()
-	d.statusBar.Refresh()
-}
-
-// onUndoDelete brings back the briefing deleted last.
-func (d *desk) onUndoDelete() {
-	p := d.takePending()
-	if p == nil {
-		return
-	}
-	d.sidebar.hide(0)
-	d.setStatus(fmt.Sprintf("Restored “%s”.", oneLine(p.title)))
-	d.openBriefing(p.id)
-}
-
-// commitDelete deletes the pending briefing from the library.
-func (d *desk) commitDelete() {
-	p := d.takePending()
-	if p == nil {
-		return
-	}
-	d.run(func() {
-		err := d.svc.Delete(context.Background(), p.id)
-		d.do(func() {
-			if err != nil {
-				d.showError("Could not delete the briefing", err, "The briefing is still in the library; try again.")
+	d.enqueue(func() func() func() {
+		return func() func() {
+			err := d.svc.Delete(context.Background(), id)
+			return func() {
+				d.sidebar.hide(0)
+				if err != nil {
+					d.showError("Could not delete the briefing", err, "The briefing is still in the library.")
+					return
+				}
+				d.setStatus(fmt.Sprintf("Moved “%s” to the trash. Undo (Ctrl+Z) or the Trash in the Library menu brings it back.", title))
+				d.record(&action{label: "delete briefing",
+					undo: func(ctx context.Context) (int64, error) { return id, d.svc.Undelete(ctx, id) },
+					redo: func(ctx context.Context) (int64, error) { return 0, d.svc.Delete(ctx, id) },
+				})
 			}
-			d.sidebar.hide(0)
-			d.sidebar.reload()
-		})
+		}
 	})
 }
 
-// takePending stops the pending delete's timer, clears it and hides the
-// Undo button, so undo and commit cannot both act on it. It returns nil
-// when nothing is pending.
-func (d *desk) takePending() *pendingDelete {
-	p := d.pending
-	if p == nil {
-		return nil
-	}
-	p.stop()
-	d.pending = nil
-	d.undoButton.Hide()
-	d.statusBar.Refresh()
-	return p
-}
-
-// onClose finishes pending work before the window goes.
+// onClose closes the library before the window goes.
 func (d *desk) onClose() {
-	if p := d.pending; p != nil {
-		p.stop()
-		d.pending = nil
-		if err := d.svc.Delete(context.Background(), p.id); err != nil {
-			log.Printf("briefdesk: delete %d: %v", p.id, err)
-		}
-	}
 	if d.closeLibrary != nil {
 		if err := d.closeLibrary(); err != nil {
 			log.Printf("briefdesk: close library: %v", err)
@@ -550,18 +525,31 @@ func (d *desk) setStatus(s string) {
 	}
 }
 
-// showError says what happened and what to do about it.
+// showError says what happened and what to do about it: the error's reason
+// for the officer, or "internal error" with the detail in the log. A
+// conflict (the briefing changed elsewhere) reloads what is shown.
 func (d *desk) showError(what string, err error, todo string) {
-	reason := err.Error()
-	var ie *domain.InputError
-	if errors.As(err, &ie) {
-		reason = ie.Error()
-	}
 	log.Printf("briefdesk: %s: %v", what, err)
-	msg := &widget.Label{Text: reason + "\n\n" + todo, Wrapping: fyne.TextWrapWord}
-	dlg := dialog.NewCustom(what, "OK", msg, d.win)
+	msg := domain.Message(err)
+	if domain.KindOf(err) == domain.Conflict {
+		d.reloadAll()
+		todo = "What you see now is what is stored; make the change again."
+	}
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	label := &widget.Label{Text: sentence(msg) + "\n\n" + todo, Wrapping: fyne.TextWrapWord}
+	dlg := dialog.NewCustom(what, "OK", label, d.win)
 	dlg.Resize(fyne.NewSize(480, 220))
 	d.showDialog(dlg)
+}
+
+// sentence starts s with a capital letter.
+func sentence(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }
 
 func (d *desk) showInfo(title, msg string) {

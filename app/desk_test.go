@@ -513,22 +513,29 @@ func TestDeleteWithUndo(t *testing.T) {
 	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"))
 	id := h.d.view.current().ID
 	h.d.onTypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
-	if h.d.view.current() != nil || len(h.d.sidebar.items) != 0 || !h.d.undoButton.Visible() {
+	if h.d.view.current() != nil || len(h.d.sidebar.items) != 0 {
 		t.Fatal("delete did not clear the view and list")
+	}
+	h.flush()
+	if !h.d.undoButton.Visible() || !strings.Contains(h.d.status.Text, "trash") {
+		t.Fatalf("after the delete: undo visible %v, status %q", h.d.undoButton.Visible(), h.d.status.Text)
+	}
+	if _, err := h.eng.Briefing(t.Context(), id); domain.KindOf(err) != domain.NotFound {
+		t.Errorf("deleted briefing still listed by the library: %v", err)
+	}
+	if tr, _ := h.eng.Trash(t.Context(), 0); len(tr) != 1 || tr[0].Briefing != id {
+		t.Errorf("trash holds %+v, want the briefing", tr)
 	}
 	test.Tap(h.d.undoButton)
 	h.flush()
 	if b := h.d.view.current(); b == nil || b.ID != id || len(h.d.sidebar.items) != 1 {
 		t.Fatal("undo did not bring the briefing back")
 	}
-	h.d.onDelete()
-	h.fireTimers()
+	// Redo deletes it again; the shortcut works like the menu.
+	h.w.Canvas().(fyne.Shortcutable).TypedShortcut(scRedo)
 	h.flush()
-	if _, err := h.eng.Briefing(t.Context(), id); err == nil {
-		t.Error("briefing still in the library after the undo time ran out")
-	}
-	if len(h.d.sidebar.items) != 0 {
-		t.Errorf("list shows %d items", len(h.d.sidebar.items))
+	if h.d.view.current() != nil || len(h.d.sidebar.items) != 0 {
+		t.Errorf("redo did not delete again: view %v, %d listed", h.d.view.current(), len(h.d.sidebar.items))
 	}
 }
 

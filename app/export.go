@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"log"
 	"math"
 	"os"
 	"path/filepath"
@@ -162,7 +163,8 @@ func (p *briefPreview) options() brief.Options {
 func (p *briefPreview) refreshPage() {
 	page, err := brief.Layout(p.b, p.options())
 	if err != nil {
-		setNote(p.note, "The preview could not be drawn: "+err.Error())
+		log.Printf("briefdesk: preview: %v", err)
+		setNote(p.note, "The preview could not be drawn. "+domain.Message(err))
 		return
 	}
 	p.page.setPage(page)

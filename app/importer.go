@@ -100,8 +100,14 @@ func (j *importJob) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	name.SetText(filepath.Base(path))
 	switch r.Status {
 	case domain.Imported:
-		icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
-		detail.Importance = widget.MediumImportance
+		if r.Incomplete != "" {
+			// Imported, but the officer must know it is not the whole article.
+			icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+			detail.Importance = widget.WarningImportance
+		} else {
+			icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+			detail.Importance = widget.MediumImportance
+		}
 		detail.SetText("Imported: " + r.Detail)
 	case domain.Duplicate:
 		icon.SetResource(theme.NewWarningThemedResource(theme.ContentCopyIcon()))
@@ -293,11 +299,14 @@ func (j *importJob) onClose() { j.dlg.Hide() }
 
 // countResults sums the outcomes up in one line.
 func countResults(rs []domain.ImportResult) string {
-	var imp, dup, fail int
+	var imp, dup, fail, cut int
 	for _, r := range rs {
 		switch r.Status {
 		case domain.Imported:
 			imp++
+			if r.Incomplete != "" {
+				cut++
+			}
 		case domain.Duplicate:
 			dup++
 		default:
@@ -305,6 +314,12 @@ func countResults(rs []domain.ImportResult) string {
 		}
 	}
 	s := fmt.Sprintf("%d imported", imp)
+	switch {
+	case cut == 1:
+		s += " (1 looks incomplete)"
+	case cut > 1:
+		s += fmt.Sprintf(" (%d look incomplete)", cut)
+	}
 	if dup > 0 {
 		s += fmt.Sprintf(", %d already in the library", dup)
 	}

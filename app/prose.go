@@ -17,10 +17,11 @@ import (
 type spanState int
 
 const (
-	spanPlain  spanState = iota // not in the summary
-	spanChosen                  // chosen by the ranker
-	spanPinned                  // pinned by the officer
-	spanGap                     // text between sentences; not clickable
+	spanPlain   spanState = iota // not in the summary
+	spanChosen                   // chosen by the ranker
+	spanPinned                   // pinned by the officer
+	spanGap                      // text between sentences; not clickable
+	spanDropped                  // dropped by the officer: struck through, never in the summary
 )
 
 // span is one sentence (or the text between sentences) of a paragraph.
@@ -179,6 +180,7 @@ func (r *proseRenderer) Layout(s fyne.Size) {
 	primary := th.Color(theme.ColorNamePrimary, v)
 	runs, _ := p.flow(s.Width)
 	r.objects = r.objects[:0]
+	var strikes []fyne.CanvasObject // drawn over the text
 	for _, rn := range runs {
 		sp := p.spans[rn.span]
 		var bg color.Color
@@ -202,6 +204,15 @@ func (r *proseRenderer) Layout(s fyne.Size) {
 			r.objects = append(r.objects, rect)
 		}
 		fg := th.Color(theme.ColorNameForeground, v)
+		if sp.state == spanDropped {
+			// The officer's drop stays visible where it was made: faded and
+			// struck through, so the text itself records the edit.
+			fg = th.Color(theme.ColorNamePlaceHolder, v)
+			strike := &canvas.Rectangle{FillColor: th.Color(theme.ColorNameError, v)}
+			strike.Move(rn.pos.AddXY(0, rn.size.Height/2))
+			strike.Resize(fyne.NewSize(rn.size.Width, 1.5))
+			strikes = append(strikes, strike)
+		}
 		txt := &canvas.Text{Text: rn.text, Color: fg, TextSize: size, TextStyle: fyne.TextStyle{Bold: sp.state == spanPinned}}
 		if sp.state == spanPinned {
 			// bold is wider: keep the measured plain layout by drawing the pin as underline instead
@@ -215,6 +226,7 @@ func (r *proseRenderer) Layout(s fyne.Size) {
 		txt.Resize(fyne.NewSize(rn.size.Width, rn.size.Height-theme.Padding()))
 		r.objects = append(r.objects, txt)
 	}
+	r.objects = append(r.objects, strikes...)
 }
 
 func (r *proseRenderer) MinSize() fyne.Size { return r.p.MinSize() }

@@ -56,6 +56,7 @@ func goldenBriefing() *domain.Briefing {
 		"The deal allows up to 40 cargo ships a day to enter under joint inspection. Council secretary-general Paolo Brandt called it a first step.")
 	a2, s2 := article(1, "Traders cheer Velmora reopening", "Freight Daily", "Owen Castell",
 		"Freight rates on routes through Velmora fell by 18 percent on Wednesday. Broker Mira Lindqvist said insurers were cutting premiums.")
+	a2.Incomplete = "it stops in the middle of a sentence" // shows the warning
 	scores := append(append([]domain.ScoredSentence(nil), s1...), s2...)
 	pinned := s2[1]
 	pinned.Pinned = true
@@ -87,9 +88,9 @@ func goldenBriefing() *domain.Briefing {
 func goldenItems(h *harness) {
 	at := time.Date(2026, 3, 15, 9, 30, 0, 0, time.Local)
 	h.d.sidebar.items = []domain.BriefingItem{
-		{ID: 7, Title: "Ministers agree harbour deal after all-night talks", Sources: "Harbour Gazette, Freight Daily", Articles: 2, Updated: at},
-		{ID: 8, Title: "Drought relief convoy reaches northern Saldera", Sources: "Ruth Abeyta", Articles: 1, Updated: at.Add(-2 * time.Hour)},
-		{ID: 9, Title: "Grain convoy reaches port after strait reopens", Sources: "Jonas Feld", Articles: 1, Updated: at.AddDate(0, 0, -3), Snippet: "the first grain [convoy] in three weeks reached the port"},
+		{ID: 7, Title: "Ministers agree harbour deal after all-night talks", Sources: "Harbour Gazette, Freight Daily", Articles: 2, Date: at, DateBy: domain.DatePublished},
+		{ID: 8, Title: "Drought relief convoy reaches northern Saldera", Sources: "Ruth Abeyta", Articles: 1, Date: at.Add(-2 * time.Hour), DateBy: domain.DateImported},
+		{ID: 9, Title: "Grain convoy reaches port after strait reopens", Sources: "Jonas Feld", Articles: 1, Date: at.AddDate(0, 0, -3), DateBy: domain.DatePublished, Snippet: "the first grain [convoy] in three weeks reached the port"},
 	}
 	for i := range h.d.sidebar.items {
 		h.d.sidebar.list.SetItemHeight(i, h.d.sidebar.rowHeight(i))
@@ -126,7 +127,8 @@ func TestRenderImportResults(t *testing.T) {
 	job.start()
 	h.queue = nil // the results below stand in for the engine's
 	rs := []domain.ImportResult{
-		{Path: "/news/a.txt", Status: domain.Imported, Detail: "Ministers agree harbour deal", BriefingID: 1},
+		{Path: "/news/a.txt", Status: domain.Imported, Detail: "Ministers agree harbour deal (source looks incomplete: it stops in the middle of a sentence)",
+			BriefingID: 1, Incomplete: "it stops in the middle of a sentence"},
 		{Path: "/news/b.html", Status: domain.Duplicate, Detail: `already in the library as "Ministers agree harbour deal"`},
 		{Path: "/news/c.pdf", Status: domain.Failed, Detail: "PDF has no text layer (scanned image?)"},
 	}

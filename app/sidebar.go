@@ -2,8 +2,8 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"log"
 	"strings"
 	"time"
 
@@ -29,8 +29,10 @@ const (
 	periodMonth = "Past 30 days"
 )
 
-// sidebar is the library: search, filters and the briefings, newest first,
-// grouped by date, paged from the engine as the list scrolls.
+// sidebar is the library: search, filters and the briefings, newest news
+// first (publication date, or import time when an article has none), grouped
+// by that date, paged from the engine as the list scrolls. Opening or
+// editing a briefing does not move it.
 type sidebar struct {
 	d *desk
 
@@ -144,8 +146,8 @@ func (s *sidebar) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // groupOf returns the date-group header shown above item id, or "" when the
 // item continues the group of the one before it.
 func (s *sidebar) groupOf(id int) string {
-	g := dateGroup(s.items[id].Updated, s.d.now())
-	if id > 0 && dateGroup(s.items[id-1].Updated, s.d.now()) == g {
+	g := dateGroup(s.items[id].Date, s.d.now())
+	if id > 0 && dateGroup(s.items[id-1].Date, s.d.now()) == g {
 		return ""
 	}
 	return g
@@ -180,11 +182,16 @@ func (s *sidebar) metaLine(it domain.BriefingItem) string {
 	if it.Articles > 1 {
 		parts = append(parts, fmt.Sprintf("%d articles", it.Articles))
 	}
-	if !it.Updated.IsZero() {
-		if dateGroup(it.Updated, s.d.now()) == "Today" {
-			parts = append(parts, it.Updated.Local().Format("15:04"))
+	if !it.Date.IsZero() {
+		// Say which date this is: the news's own, or when it came in.
+		how := "published "
+		if it.DateBy == domain.DateImported {
+			how = "imported "
+		}
+		if dateGroup(it.Date, s.d.now()) == "Today" {
+			parts = append(parts, how+it.Date.Local().Format("15:04"))
 		} else {
-			parts = append(parts, it.Updated.Local().Format("2 Jan 2006"))
+			parts = append(parts, how+it.Date.Local().Format("2 Jan 2006"))
 		}
 	}
 	return strings.Join(parts, " · ")
@@ -274,6 +281,35 @@ func (s *sidebar) reload() {
 	s.loadPage(0)
 }
 
+// reloadSources offers every publication in the library in the source
+// filter, not only those of the pages loaded. It runs when the library
+// changed (start, import, restore), not on every keystroke of a search.
+func (s *sidebar) reloadSources() {
+	s.d.run(func() {
+		srcs, err := s.d.svc.Sources(context.Background(), 200)
+		s.d.do(func() {
+			if err == nil {
+				s.addSources(srcs)
+			}
+		})
+	})
+}
+
+// addSources offers more publications in the source filter.
+func (s *sidebar) addSources(srcs []domain.Count) {
+	added := false
+	for _, c := range srcs {
+		if c.Name != "" && !s.sources[c.Name] {
+			s.sources[c.Name] = true
+			s.sourceList = append(s.sourceList, c.Name)
+			added = true
+		}
+	}
+	if added {
+		s.source.SetOptions(s.sourceList)
+	}
+}
+
 // loadPage fetches the page at offset off the UI goroutine.
 func (s *sidebar) loadPage(offset int) {
 	s.loading = true
@@ -290,12 +326,12 @@ func (s *sidebar) onPage(gen, offset int, items []domain.BriefingItem, err error
 	}
 	s.loading = false
 	if err != nil {
-		var ie *domain.InputError
-		if errors.As(err, &ie) && ie.Path == "" {
-			s.count.SetText(ie.Reason) // a search over the bounds: say what to change
+		if domain.KindOf(err) == domain.Invalid {
+			s.count.SetText(domain.Message(err)) // a search over the bounds: say what to change
 			return
 		}
-		s.count.SetText("The library could not be read: " + err.Error())
+		log.Printf("briefdesk: list the library: %v", err)
+		s.count.SetText("The library could not be read. " + domain.Message(err))
 		return
 	}
 	s.more = len(items) == pageSize
@@ -345,9 +381,15 @@ func (s *sidebar) updateCount() {
 	if len(s.items) == 1 {
 		word = "briefing"
 	}
-	if s.filtered() {
+	// The order and the time filters go by publication date, or import time
+	// when a briefing's articles carry none; the rows say which, and so does
+	// the count while a time filter is on.
+	switch {
+	case s.period.Selected != periodAll:
+		s.count.SetText(fmt.Sprintf("%s %s match · dated by publication, else import", n, word))
+	case s.filtered():
 		s.count.SetText(fmt.Sprintf("%s %s match", n, word))
-	} else {
+	default:
 		s.count.SetText(fmt.Sprintf("%s %s", n, word))
 	}
 }

@@ -2,7 +2,10 @@
 # Runs the real Briefdesk window under Xvfb on a fresh temporary library
 # (filled with the bundled samples on first start), imports the files given as
 # arguments exactly as if they were dropped, walks through the main screens
-# with xdotool and saves PNG screenshots in docs/screenshots/.
+# with xdotool and saves PNG screenshots in docs/screenshots/. A second walk
+# (walk-*.png) goes through the library's safety net: import (one source cut
+# off), take an article out, undo, delete, restore from the trash, back up,
+# drop a sentence, empty the trash, restore from the backup.
 #
 # usage: scripts/screenshots.sh [BINARY] [FILE...]
 #   BINARY  a built briefdesk (built into a temp dir when not given)
@@ -33,6 +36,19 @@ if [ -z "$bin" ]; then
 	bin=$tmp/briefdesk
 	go build -tags sqlite_fts5 -o "$bin" ./cmd/briefdesk
 fi
+
+# A report cut off mid-sentence, written for the walk (not a real article).
+cat >"$tmp/convoy-report-cut.txt" <<'EOF'
+Grain convoy reaches Morvik as the corridor holds
+
+By Desk Writer
+
+Ships carrying 410,000 tonnes of wheat reached the port of Morvik on Monday, the fourth day of the escorted corridor, port officials said.
+
+Idris Mallon, who speaks for the port authority, said the crossing had passed without incident. "We counted fourteen vessels and every one arrived," he said.
+
+Insurers in London cut war-risk premiums by a third after the convoy docked, and brokers said the next sailings from the northern terminals would depend on
+EOF
 
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
@@ -107,10 +123,74 @@ xdotool type --delay 60 "harbour"
 shot search 2
 quit
 
+# The safety net, in the light theme, through the real menus and buttons.
+# The list then holds the three imports (today) above the samples (dated by
+# publication).
+launch light "$root/app/testdata/articles/harbour-talks.txt" "$root/app/testdata/articles/drought-aid.txt" "$tmp/convoy-report-cut.txt"
+sleep 10
+shot walk-1-import 0 # results: one source looks incomplete
+key Escape
+click 160 210 # the cut-off convoy report
+shot walk-2-incomplete 3
+click 160 550 # the two-article Halvard briefing (a sample)
+sleep 3
+xdotool mousemove 1090 500 click --repeat 70 --delay 20 5 # down to its articles
+sleep 1
+click 1133 713 # "Take out" on article 2: it becomes a briefing of its own
+shot walk-3-take-out 3
+key ctrl+z
+shot walk-4-undo 3
+click 1253 53 # delete the briefing: to the trash
+shot walk-5-deleted 2
+click 197 14 # Library menu
+sleep 0.7
+click 226 128 # Trash…
+shot walk-6-trash 2
+click 893 300 # Restore
+shot walk-7-restored 3
+click 197 14
+sleep 0.7
+click 258 45 # Back Up Library…: the library's folder and a dated name
+sleep 2
+click 1034 688 # Save
+shot walk-8-backup 3
+click 160 360 # the harbour talks
+sleep 3
+click 500 706 # drop a highlighted sentence in the article text
+sleep 3
+click 70 14 # Edit menu: Undo names the edit
+shot walk-9-dropped 1
+click 600 798 # close the menu
+sleep 0.5
+click 160 625 # Idle cranes…
+sleep 2.5
+click 1253 53 # … to the trash, then Empty Trash: gone for good
+sleep 2
+click 197 14
+sleep 0.7
+click 226 128
+sleep 2
+click 408 608
+sleep 1.5
+click 715 466 # Delete for good
+sleep 1.5
+key Escape
+click 197 14
+sleep 0.7
+click 270 84 # Restore from Backup…
+sleep 2
+click 505 250 # the backup
+sleep 0.5
+click 1034 688 # Open
+shot walk-10-restore-confirm 1.5
+click 689 491 # Restore: Idle cranes is back
+shot walk-11-restored-backup 3
+quit
+
 # Light theme: a briefing of several articles from the samples.
 launch light
 sleep 8
-click 160 350 # the multi-article sample briefing
+click 160 282 # the multi-article sample briefing (second by publication date)
 shot briefing-light 3
 xdotool mousemove 1090 500 click --repeat 25 --delay 30 5 # scroll the right column
 shot facts-articles-light

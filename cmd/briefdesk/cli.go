@@ -146,17 +146,26 @@ func (fs *flags) exitUsage(msg string) int {
 	return 2
 }
 
+// fail reports err as "briefdesk: PATH: reason"; an error without a reason
+// for the user is an internal error, and stderr, the command line's log, also
+// gets its detail.
 func fail(stderr io.Writer, err error) {
-	var ie *domain.InputError
-	if errors.As(err, &ie) {
-		if ie.Path == "" {
-			fmt.Fprintf(stderr, "briefdesk: %s\n", plain(ie.Reason))
+	for e := err; e != nil; {
+		var de *domain.Error
+		if !errors.As(e, &de) {
+			break
+		}
+		if de.Reason != "" {
+			if de.Path == "" {
+				fmt.Fprintf(stderr, "briefdesk: %s\n", plain(de.Reason))
+			} else {
+				fmt.Fprintf(stderr, "briefdesk: %s: %s\n", quotePath(de.Path), plain(de.Reason))
+			}
 			return
 		}
-		fmt.Fprintf(stderr, "briefdesk: %s: %s\n", quotePath(ie.Path), plain(ie.Reason))
-		return
+		e = de.Err
 	}
-	fmt.Fprintf(stderr, "briefdesk: %s\n", plain(err.Error()))
+	fmt.Fprintf(stderr, "briefdesk: %s\nbriefdesk: detail: %s\n", domain.Message(err), plain(err.Error()))
 }
 
 func signalContext() (context.Context, context.CancelFunc) {

@@ -312,7 +312,9 @@ var mdUnescape = regexp.MustCompile(`\\(.)`)
 // TestExportsSameContent checks that Markdown, text and DOCX hold what the
 // PDF holds: title, classification, sources, every point, actor and figure.
 func TestExportsSameContent(t *testing.T) {
-	for _, b := range []*domain.Briefing{briefing("", storyGrain), briefing("Two stories", storyGrain, storyPower), longBriefing()} {
+	cut := briefing("A cut-off source", storyGrain, storyPower)
+	cut.Articles[1].Incomplete = "it stops in the middle of a sentence"
+	for _, b := range []*domain.Briefing{briefing("", storyGrain), briefing("Two stories", storyGrain, storyPower), longBriefing(), cut} {
 		opts := Options{Generated: gen, Classification: "SECRET // REL TO DESK", Reference: "BD-9"}
 		p, err := Layout(b, opts)
 		if err != nil {
@@ -332,6 +334,14 @@ func TestExportsSameContent(t *testing.T) {
 		}
 		if n := c.Omitted.note(); n != "" {
 			want = append(want, n)
+		}
+		if n := c.incompleteNote(); n != "" {
+			want = append(want, n)
+		} else if b == cut {
+			t.Error("a brief on a cut-off source does not say so")
+		}
+		if b == cut && !strings.Contains(c.incompleteNote(), "source [2] looks incomplete") {
+			t.Errorf("warning %q does not name the source", c.incompleteNote())
 		}
 		var md, txt, docx bytes.Buffer
 		if err := Markdown(&md, b, opts); err != nil {

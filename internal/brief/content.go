@@ -37,6 +37,7 @@ type Source struct {
 	Byline      string
 	Dateline    string
 	Published   time.Time
+	Incomplete  string // why the source looks cut off (domain.Article.Incomplete)
 }
 
 // Point is one summary sentence, quoted verbatim.
@@ -123,6 +124,7 @@ func gather(b *domain.Briefing, opts Options) *material {
 			Byline:      clean(strings.TrimPrefix(strings.TrimSpace(a.Byline), "By ")),
 			Dateline:    clean(a.Dateline),
 			Published:   a.Published,
+			Incomplete:  clean(a.Incomplete),
 		})
 	}
 	if m.title == "" {
@@ -471,6 +473,28 @@ func (o Omitted) note() string {
 		return ""
 	}
 	return "To fit one page, left out: " + strings.Join(parts, ", ") + " (see the library)."
+}
+
+// incompleteNote warns, in the footer, that the brief draws on a source that
+// looks cut off, so that a reader knows the original must be checked.
+func (c *Content) incompleteNote() string {
+	var which []string
+	reason := ""
+	for _, s := range c.Sources {
+		if s.Incomplete != "" {
+			which = append(which, fmt.Sprintf("[%d]", s.N))
+			reason = s.Incomplete
+		}
+	}
+	switch {
+	case len(which) == 0:
+		return ""
+	case !c.Multi:
+		return "Warning: the source looks incomplete (" + reason + "); check the original."
+	case len(which) == 1:
+		return "Warning: source " + which[0] + " looks incomplete (" + reason + "); check the original."
+	}
+	return "Warning: sources " + strings.Join(which, ", ") + " look incomplete; check the originals."
 }
 
 // split finds the figure in its context and returns the words around it, so

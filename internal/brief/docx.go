@@ -254,6 +254,9 @@ func (c *Content) docxBand(tag string) string {
 		if note := c.Omitted.note(); note != "" {
 			b.WriteString(para("", "", run{text: note, italic: true, color: hex(grey), size: 9}))
 		}
+		if note := c.incompleteNote(); note != "" {
+			b.WriteString(para("", "", run{text: note, bold: true, color: hex(ink), size: 9}))
+		}
 		b.WriteString(para("", `<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="`+hex(rule)+`"/></w:pBdr>`,
 			run{text: c.footerLine(), color: hex(grey), size: 9}))
 		banner()

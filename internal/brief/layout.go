@@ -648,6 +648,10 @@ func (d *drawer) footer(c *Content, pageW, pageH float64) float64 {
 		y -= ld
 		d.text(d.x0, y+mm(fs), d.drawable(note, Italic), Italic, fs, grey)
 	}
+	if note := c.incompleteNote(); note != "" {
+		y -= ld
+		d.text(d.x0, y+mm(fs), d.drawable(note, Bold), Bold, fs, ink)
+	}
 	y -= 1.8
 	d.line(d.x0, y, d.w, 0, 0.3, rule)
 	return y

@@ -126,6 +126,9 @@ func (c *Content) markdown(w io.Writer) {
 	if note := c.Omitted.note(); note != "" {
 		p("*%s*\n\n", md(note))
 	}
+	if note := c.incompleteNote(); note != "" {
+		p("**%s**\n\n", md(note))
+	}
 	p("%s\n", md(c.footerLine()))
 	if c.Classification != "" {
 		p("\n**%s**\n", md(strings.ToUpper(c.Classification)))

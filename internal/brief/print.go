@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+
+	"briefdesk/internal/domain"
 )
 
 // ErrNoPrinting means CUPS is not there to print with: no lp or lpstat, no
@@ -146,7 +148,9 @@ func PrintJob(ctx context.Context, pdfPath, printer, title string) (string, erro
 	args = append(args, "--", pdfPath)
 	out, err := cupsCmd(ctx, "lp", args...)
 	if err != nil {
-		return "", opError(op, fmt.Errorf("printing %s on %s: %w", pdfPath, orDefault(printer), err))
+		// CUPS's own words say what is wrong (no such printer, paused queue).
+		return "", &domain.Error{Op: op, Kind: domain.Unavailable, Err: err,
+			Reason: fmt.Sprintf("%s did not take the brief: %v", orDefault(printer), err)}
 	}
 	// "request id is Office-12 (1 file(s))"
 	s := strings.TrimSpace(string(out))

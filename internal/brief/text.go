@@ -107,6 +107,9 @@ func (c *Content) text(w io.Writer) {
 	if note := c.Omitted.note(); note != "" {
 		wrap("", "", note)
 	}
+	if note := c.incompleteNote(); note != "" {
+		wrap("", "", note)
+	}
 	wrap("", "", c.footerLine())
 	if c.Classification != "" {
 		p("\n" + strings.ToUpper(c.Classification) + "\n")

@@ -52,6 +52,10 @@ type Article struct {
 	TextHash   string    // hex SHA-256 of the normalised body, for duplicate detection
 	SimHash    uint64    // 64-bit SimHash of the body shingles, for near-duplicate detection
 	Origin     Origin
+	// Incomplete says why the source looks cut off ("it ends in the middle
+	// of a sentence"), empty when it looks whole: the article is imported,
+	// and the window, the import results and the brief say so.
+	Incomplete string
 }
 
 // Body returns the article body as analysed: paragraphs joined by blank lines.
@@ -180,7 +184,19 @@ type Briefing struct {
 	Length         Length
 	Edits          Edits
 	Analysis       *Analysis // nil until analysed
+	// Version counts the stored changes; a save that carries an older
+	// version than the library's is refused as a Conflict.
+	Version int64
 }
+
+// DateSource says where a briefing's date in the list comes from.
+type DateSource string
+
+// Where list dates come from.
+const (
+	DatePublished DateSource = "published" // the newest publication date of its articles
+	DateImported  DateSource = "imported"  // none of its articles has one: when it was imported
+)
 
 // BriefingItem is one row of the library list: enough to show, not the whole briefing.
 type BriefingItem struct {
@@ -188,8 +204,12 @@ type BriefingItem struct {
 	Title    string
 	Sources  string // publications or bylines, comma-separated
 	Articles int
-	Updated  time.Time
-	Snippet  string // highlighted search snippet, with [ and ] around matches, when listing a search
+	// Date orders the list and the time filters: the newest publication
+	// date of the briefing's articles, or its import time when none is
+	// known (DateBy says which). Opening or editing a briefing leaves it.
+	Date    time.Time
+	DateBy  DateSource
+	Snippet string // highlighted search snippet, with [ and ] around matches, when listing a search
 }
 
 // ImportStatus is the outcome of importing one source.
@@ -209,34 +229,16 @@ type ImportResult struct {
 	Detail     string // title when imported, the existing article when duplicate, the reason when failed
 	ArticleID  int64
 	BriefingID int64
-	NearDup    int64 // ID of a near-duplicate article already in the library, 0 if none
+	NearDup    int64  // ID of a near-duplicate article already in the library, 0 if none
+	Incomplete string // why the source looks cut off, when it does (see Article.Incomplete)
 }
-
-// InputError is a problem with something the user gave: a file, a link, a
-// library path. Its message names the input and says why, in words a desk
-// officer can act on.
-type InputError struct {
-	Path   string // the file, link or library the problem is with
-	Reason string // e.g. "empty file", "PDF has no text layer (scanned image?)"
-	Err    error  // underlying error, for logs; may be nil
-}
-
-func (e *InputError) Error() string {
-	if e.Path == "" {
-		return e.Reason
-	}
-	return e.Path + ": " + e.Reason
-}
-
-func (e *InputError) Unwrap() error { return e.Err }
 
 // ListQuery selects and pages briefings in the library list.
 type ListQuery struct {
 	Search string    // what the officer typed; empty lists everything
-	From   time.Time // zero: no lower bound (on briefing update time)
+	From   time.Time // zero: no lower bound (on BriefingItem.Date)
 	To     time.Time // zero: no upper bound
 	Source string    // publication/credit/byline filter, empty for all
-	Tag    string    // tag/collection filter, empty for all
 	Actor  string    // actor name filter, empty for all
 	Offset int
 	Limit  int // 0 means a sensible default page size

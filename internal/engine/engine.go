@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"path/filepath"
 	"sync"
@@ -160,21 +161,28 @@ func (e *Engine) store(ctx context.Context, path string, a *domain.Article, into
 	} else if ok {
 		return domain.ImportResult{Path: path, Status: domain.Duplicate, ArticleID: id, Detail: fmt.Sprintf("already in the library as %q", title)}
 	}
-	b := &domain.Briefing{ID: into, Title: a.Title}
-	if into != 0 {
-		old, err := e.Library.Briefing(ctx, into)
-		if err != nil {
-			return failed(path, err)
+	var r domain.ImportResult
+	var err error
+	// Joining a briefing starts from the briefing as stored; another
+	// process may change it before the save (a Conflict): read it again.
+	for try := 0; try == 0 || (domain.KindOf(err) == domain.Conflict && try < editTries); try++ {
+		b := &domain.Briefing{ID: into, Title: a.Title}
+		if into != 0 {
+			if b, err = e.Library.Briefing(ctx, into); err != nil {
+				return failed(path, err)
+			}
 		}
-		b = old
+		arts := append(append([]*domain.Article(nil), b.Articles...), a)
+		b.Analysis = Analyze(arts, b.Length, b.Edits)
+		r, err = e.Library.AddArticle(ctx, a, b)
 	}
-	arts := append(append([]*domain.Article(nil), b.Articles...), a)
-	b.Analysis = Analyze(arts, b.Length, b.Edits)
-	r, err := e.Library.AddArticle(ctx, a, b)
 	if err != nil {
 		return failed(path, err)
 	}
 	r.Path = path
+	if r.Incomplete != "" {
+		r.Detail += " (source looks incomplete: " + r.Incomplete + ")"
+	}
 	if r.NearDup != 0 {
 		// A re-published wire story with small edits: stored, but flagged so
 		// the officer knows the library already has this story.
@@ -187,14 +195,24 @@ func (e *Engine) store(ctx context.Context, path string, a *domain.Article, into
 	return r
 }
 
+// failed reports a source that could not be imported, with the reason the
+// error gives the officer; an error without one is logged and reported as
+// an internal error.
 func failed(path string, err error) domain.ImportResult {
-	var ie *domain.InputError
-	reason := err.Error()
-	if errors.As(err, &ie) {
-		if path == "" {
-			path = ie.Path
+	reason := ""
+	for e := err; e != nil && reason == ""; {
+		var de *domain.Error
+		if !errors.As(e, &de) {
+			break
 		}
-		reason = ie.Reason
+		if reason = de.Reason; reason != "" && path == "" {
+			path = de.Path
+		}
+		e = de.Err
+	}
+	if reason == "" {
+		log.Printf("briefdesk: import %s: %v", path, err)
+		reason = "internal error: it could not be stored (the details are in the log)"
 	}
 	return domain.ImportResult{Path: path, Status: domain.Failed, Detail: reason}
 }
@@ -204,13 +222,7 @@ func (e *Engine) List(ctx context.Context, q domain.ListQuery) ([]domain.Briefin
 	return e.Library.Briefings(ctx, q)
 }
 
-// Update re-analyses b (after a change of length, edits or articles) and saves it.
-func (e *Engine) Update(ctx context.Context, b *domain.Briefing) error {
-	b.Analysis = Analyze(b.Articles, b.Length, b.Edits)
-	return e.Library.SaveBriefing(ctx, b)
-}
-
-// Delete removes a briefing.
+// Delete moves a briefing to the trash; Undelete brings it back.
 func (e *Engine) Delete(ctx context.Context, id int64) error {
 	return e.Library.DeleteBriefing(ctx, id)
 }

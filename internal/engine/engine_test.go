@@ -91,7 +91,7 @@ func TestImportFlagsNearDuplicate(t *testing.T) {
 	}
 }
 
-func TestImportIntoBriefingAndUpdate(t *testing.T) {
+func TestImportIntoBriefingAndEdit(t *testing.T) {
 	e := open(t)
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -106,19 +106,21 @@ func TestImportIntoBriefingAndUpdate(t *testing.T) {
 	if err != nil || len(b.Articles) != 2 {
 		t.Fatalf("briefing: %v, %d articles", err, len(b.Articles))
 	}
-	b.Length = domain.Length{Sentences: 2}
-	pin := b.Analysis.Summary.Scores[len(b.Analysis.Summary.Scores)-1].SentenceRef
-	b.Edits = domain.Edits{Pinned: []domain.SentenceRef{pin}}
-	if err := e.Update(ctx, b); err != nil {
+	b, err = e.Edit(ctx, b.ID, domain.Change{Kind: domain.SetLength, Length: domain.Length{Sentences: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := b.Analysis.Summary.Scores[len(b.Analysis.Summary.Scores)-1]
+	if _, err := e.Edit(ctx, b.ID, domain.Change{Kind: domain.Pin, Article: b.Articles[last.Article].ID, Sentence: last.Index}); err != nil {
 		t.Fatal(err)
 	}
 	b, _ = e.Briefing(ctx, b.ID)
 	found := false
 	for _, s := range b.Analysis.Summary.Sentences {
-		found = found || s.SentenceRef == pin
+		found = found || s.SentenceRef == last.SentenceRef
 	}
-	if b.Length.Sentences != 2 || !found {
-		t.Errorf("length %+v, pinned sentence in summary: %v", b.Length, found)
+	if b.Length.Sentences != 2 || !found || len(b.Edits.Pinned) != 1 {
+		t.Errorf("length %+v, pinned sentence in summary: %v, edits %+v", b.Length, found, b.Edits)
 	}
 }
 

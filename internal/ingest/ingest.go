@@ -135,6 +135,7 @@ func parse(name string, data []byte, charset string, now time.Time) (a *domain.A
 	if unreadable(a.Paragraphs) {
 		return nil, &domain.InputError{Path: name, Reason: "the text is unreadable: most of its characters could not be decoded (a damaged file, or an encoding Briefdesk does not know)"}
 	}
+	a.Incomplete = incomplete(format, data, a)
 	if d.format != "" {
 		format = d.format
 	}

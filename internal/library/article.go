@@ -20,7 +20,9 @@ import (
 // nine times in ten, while unrelated stories almost never do.
 const NearDupDistance = ingest.NearDuplicate
 
-// liveArticle is true when some briefing outside the trash holds the article.
+// liveArticle is true when some briefing outside the trash holds the
+// article: an article in the trash, or held only by briefings in the trash,
+// is found by no search and no duplicate check.
 const liveArticle = `EXISTS (SELECT 1 FROM briefing_article ba JOIN briefing b ON b.id = ba.briefing_id
 	WHERE ba.article_id = article.id AND b.deleted IS NULL)`
 
@@ -41,10 +43,11 @@ func (l *Library) FindByHash(ctx context.Context, h string) (id int64, title str
 
 // AddArticle stores article a in one transaction, with briefing b: when b.ID
 // is 0 a new briefing is created holding a, otherwise a is appended to
-// briefing b.ID. b.Analysis (summary, actors, facts) is stored with it, and
-// must describe b.Articles followed by a. A duplicate (same TextHash) is not
-// stored; the result says so. On success a.ID and b.ID are set and a is
-// appended to b.Articles.
+// briefing b.ID, which must not have changed since b was read (b.Version;
+// else a Conflict, and nothing is stored). b.Analysis (summary, actors,
+// facts) is stored with it, and must describe b.Articles followed by a. A
+// duplicate (same TextHash) is not stored; the result says so. On success
+// a.ID, b.ID and b.Version are set and a is appended to b.Articles.
 func (l *Library) AddArticle(ctx context.Context, a *domain.Article, b *domain.Briefing) (domain.ImportResult, error) {
 	const op = "library.AddArticle"
 	if a.TextHash == "" {
@@ -54,6 +57,7 @@ func (l *Library) AddArticle(ctx context.Context, a *domain.Article, b *domain.B
 	res := domain.ImportResult{Path: a.Origin.Name}
 	now := time.Now()
 	var newBriefing bool
+	version, updated := b.Version, b.Updated
 	err := l.write(ctx, func(tx *sql.Tx) error {
 		var old int64
 		var oldTitle string
@@ -84,7 +88,7 @@ func (l *Library) AddArticle(ctx context.Context, a *domain.Article, b *domain.B
 			if err := insertBriefing(ctx, tx, b, now); err != nil {
 				return err
 			}
-		} else if err := updateBriefing(ctx, tx, b, now); err != nil {
+		} else if err := updateBriefing(ctx, tx, op, b, now); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO briefing_article(briefing_id, pos, article_id)
@@ -92,12 +96,15 @@ func (l *Library) AddArticle(ctx context.Context, a *domain.Article, b *domain.B
 			b.ID, b.ID, a.ID); err != nil {
 			return err
 		}
+		if err := redate(ctx, tx, b.ID); err != nil {
+			return err
+		}
 		arts := append(append([]*domain.Article(nil), b.Articles...), a)
 		if err := saveAnalysis(ctx, tx, b.ID, b.Analysis, arts); err != nil {
 			return err
 		}
 		res.Status, res.ArticleID, res.BriefingID = domain.Imported, a.ID, b.ID
-		res.Detail = a.Title
+		res.Detail, res.Incomplete = a.Title, a.Incomplete
 		return nil
 	})
 	if err != nil {
@@ -105,6 +112,7 @@ func (l *Library) AddArticle(ctx context.Context, a *domain.Article, b *domain.B
 		if newBriefing {
 			b.ID = 0
 		}
+		b.Version, b.Updated = version, updated // the transaction that bumped them rolled back
 		return domain.ImportResult{}, fileError(l.path, op, err)
 	}
 	if res.Status == domain.Imported {
@@ -158,12 +166,12 @@ func (l *Library) nearDup(ctx context.Context, tx *sql.Tx, h uint64, except int6
 }
 
 const articleCols = `title, standfirst, byline, dateline, credit, source, published, language, body,
-	text_hash, simhash, origin_name, origin_format, origin_size, origin_sha256, imported_at`
+	text_hash, simhash, origin_name, origin_format, origin_size, origin_sha256, imported_at, incomplete`
 
 func articleArgs(a *domain.Article) []any {
 	return []any{a.Title, a.Standfirst, a.Byline, a.Dateline, a.Credit, a.Source, nanos(a.Published), a.Language,
 		a.Body(), a.TextHash, int64(a.SimHash), a.Origin.Name, string(a.Origin.Format), a.Origin.Size,
-		a.Origin.SHA256, a.Origin.ImportedAt.UnixNano()}
+		a.Origin.SHA256, a.Origin.ImportedAt.UnixNano(), a.Incomplete}
 }
 
 func insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, now time.Time) error {
@@ -174,7 +182,7 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, now time.
 	if a.Origin.ImportedAt.IsZero() {
 		a.Origin.ImportedAt = now
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO article(`+articleCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, articleArgs(a)...)
+	r, err := tx.ExecContext(ctx, `INSERT INTO article(`+articleCols+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, articleArgs(a)...)
 	if err != nil {
 		return err
 	}
@@ -184,11 +192,13 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, now time.
 	return writeSide(ctx, tx, a)
 }
 
+// updateArticle rewrites an article imported again while only the trash
+// held it, bringing it out of the trash.
 func updateArticle(ctx context.Context, tx *sql.Tx, a *domain.Article) error {
 	if a.Origin.ImportedAt.IsZero() {
 		a.Origin.ImportedAt = time.Now()
 	}
-	set := strings.ReplaceAll(articleCols, ",", " = ?,") + " = ?"
+	set := strings.ReplaceAll(articleCols, ",", " = ?,") + " = ?, deleted = NULL, deleted_from = '[]'"
 	args := append(articleArgs(a), a.ID)
 	if _, err := tx.ExecContext(ctx, `UPDATE article SET `+set+` WHERE id = ?`, args...); err != nil {
 		return err
@@ -219,7 +229,8 @@ func writeSide(ctx context.Context, tx *sql.Tx, a *domain.Article) error {
 	return nil
 }
 
-// Article loads one article; withOriginal includes its original bytes.
+// Article loads one article, in the trash or not; withOriginal includes its
+// original bytes.
 func (l *Library) Article(ctx context.Context, id int64, withOriginal bool) (*domain.Article, error) {
 	const op = "library.Article"
 	var a *domain.Article
@@ -233,7 +244,7 @@ func (l *Library) Article(ctx context.Context, id int64, withOriginal bool) (*do
 			return err
 		}
 		if len(as) == 0 {
-			return ErrNotFound
+			return articleNotFound(op)
 		}
 		a = as[0]
 		if withOriginal {
@@ -244,9 +255,6 @@ func (l *Library) Article(ctx context.Context, id int64, withOriginal bool) (*do
 		}
 		return nil
 	})
-	if errors.Is(err, ErrNotFound) {
-		return nil, err
-	}
 	if err != nil {
 		return nil, fileError(l.path, op, err)
 	}
@@ -263,7 +271,7 @@ func scanArticles(rows *sql.Rows) ([]*domain.Article, error) {
 		var body, format string
 		var sim, imported int64
 		if err := rows.Scan(&a.ID, &a.Title, &a.Standfirst, &a.Byline, &a.Dateline, &a.Credit, &a.Source, &published,
-			&a.Language, &body, &a.TextHash, &sim, &a.Origin.Name, &format, &a.Origin.Size, &a.Origin.SHA256, &imported); err != nil {
+			&a.Language, &body, &a.TextHash, &sim, &a.Origin.Name, &format, &a.Origin.Size, &a.Origin.SHA256, &imported, &a.Incomplete); err != nil {
 			return nil, err
 		}
 		a.Published = fromNanos(published)

@@ -28,18 +28,21 @@ func insertBriefing(ctx context.Context, tx *sql.Tx, b *domain.Briefing, now tim
 		return err
 	}
 	r, err := tx.ExecContext(ctx, `INSERT INTO briefing(title, notes, classification, status, created, updated,
-		len_sentences, len_words, len_ratio, edits) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		len_sentences, len_words, len_ratio, edits, version, dated) VALUES (?,?,?,?,?,?,?,?,?,?,1,?)`,
 		b.Title, b.Notes, b.Classification, b.Status, b.Created.UnixNano(), b.Updated.UnixNano(),
-		b.Length.Sentences, b.Length.Words, finite(b.Length.Ratio), string(edits))
+		b.Length.Sentences, b.Length.Words, finite(b.Length.Ratio), string(edits), b.Created.UnixNano())
 	if err != nil {
 		return err
 	}
+	b.Version = 1
 	b.ID, err = r.LastInsertId()
 	return err
 }
 
-// updateBriefing writes b's own fields and stamps it updated now.
-func updateBriefing(ctx context.Context, tx *sql.Tx, b *domain.Briefing, now time.Time) error {
+// updateBriefing writes b's own fields, stamps it updated now and bumps its
+// version. b.Version must be the stored version: a briefing changed since b
+// was read is a Conflict, one gone or in the trash NotFound.
+func updateBriefing(ctx context.Context, tx *sql.Tx, op string, b *domain.Briefing, now time.Time) error {
 	if b.Status == "" {
 		b.Status = "draft"
 	}
@@ -47,20 +50,59 @@ func updateBriefing(ctx context.Context, tx *sql.Tx, b *domain.Briefing, now tim
 	if err != nil {
 		return err
 	}
-	b.Updated = now
 	r, err := tx.ExecContext(ctx, `UPDATE briefing SET title = ?, notes = ?, classification = ?, status = ?, updated = ?,
-		len_sentences = ?, len_words = ?, len_ratio = ?, edits = ? WHERE id = ? AND deleted IS NULL`,
+		len_sentences = ?, len_words = ?, len_ratio = ?, edits = ?, version = version + 1
+		WHERE id = ? AND version = ? AND deleted IS NULL`,
 		b.Title, b.Notes, b.Classification, b.Status, now.UnixNano(),
-		b.Length.Sentences, b.Length.Words, finite(b.Length.Ratio), string(edits), b.ID)
+		b.Length.Sentences, b.Length.Words, finite(b.Length.Ratio), string(edits), b.ID, b.Version)
 	if err != nil {
 		return err
 	}
 	if n, err := r.RowsAffected(); err != nil {
 		return err
 	} else if n == 0 {
-		return fmt.Errorf("briefing %d: %w", b.ID, ErrNotFound)
+		var live bool
+		err := tx.QueryRowContext(ctx, `SELECT deleted IS NULL FROM briefing WHERE id = ?`, b.ID).Scan(&live)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && !live) {
+			return briefingNotFound(op)
+		}
+		if err != nil {
+			return err
+		}
+		return &domain.Error{Op: op, Kind: domain.Conflict,
+			Reason: "the briefing changed since it was read (an import added to it, or it was edited elsewhere)"}
 	}
+	b.Updated = now
+	b.Version++
 	return nil
+}
+
+// briefingNotFound is the error for a briefing that is gone or in the trash.
+func briefingNotFound(op string) error {
+	return &domain.Error{Op: op, Kind: domain.NotFound, Reason: "the briefing is no longer in the library (it may have been deleted)"}
+}
+
+// articleNotFound is the error for an article that is not in the library.
+func articleNotFound(op string) error {
+	return &domain.Error{Op: op, Kind: domain.NotFound, Reason: "the article is no longer in the library"}
+}
+
+// datedSQL sets the list date of briefing ?1 from its articles: the newest
+// publication date, else its creation (import) time. A publication date
+// more than a day after the article's import is a misread date and does not
+// count. Migration 0005 runs the same computation over every briefing.
+const datedSQL = `UPDATE briefing SET
+	dated = coalesce((SELECT max(a.published) FROM briefing_article ba JOIN article a ON a.id = ba.article_id
+		WHERE ba.briefing_id = ?1 AND a.published IS NOT NULL AND a.published <= a.imported_at + 86400000000000), created),
+	dated_by = CASE WHEN EXISTS (SELECT 1 FROM briefing_article ba JOIN article a ON a.id = ba.article_id
+		WHERE ba.briefing_id = ?1 AND a.published IS NOT NULL AND a.published <= a.imported_at + 86400000000000)
+		THEN 'published' ELSE 'imported' END
+	WHERE id = ?1`
+
+// redate recomputes briefing id's list date after its articles changed.
+func redate(ctx context.Context, tx *sql.Tx, id int64) error {
+	_, err := tx.ExecContext(ctx, datedSQL, id)
+	return err
 }
 
 // sentRec is a ScoredSentence on disk, as a JSON array
@@ -232,35 +274,32 @@ func saveAnalysis(ctx context.Context, tx *sql.Tx, id int64, an *domain.Analysis
 }
 
 // Briefing loads a whole briefing with its articles (without original bytes)
-// and its stored analysis. A briefing in the trash is ErrNotFound.
+// and its stored analysis. A briefing in the trash is NotFound.
 func (l *Library) Briefing(ctx context.Context, id int64) (*domain.Briefing, error) {
 	const op = "library.Briefing"
 	var b *domain.Briefing
 	err := l.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		b, err = loadBriefing(ctx, tx, id, false)
+		b, err = loadBriefing(ctx, tx, op, id, false)
 		return err
 	})
-	if errors.Is(err, ErrNotFound) {
-		return nil, err
-	}
 	if err != nil {
 		return nil, fileError(l.path, op, err)
 	}
 	return b, nil
 }
 
-func loadBriefing(ctx context.Context, tx *sql.Tx, id int64, trashed bool) (*domain.Briefing, error) {
+func loadBriefing(ctx context.Context, tx *sql.Tx, op string, id int64, trashed bool) (*domain.Briefing, error) {
 	b := &domain.Briefing{ID: id}
 	var created, updated int64
 	var edits string
 	var deleted sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT title, notes, classification, status, created, updated,
-		len_sentences, len_words, len_ratio, edits, deleted FROM briefing WHERE id = ?`, id).Scan(
+		len_sentences, len_words, len_ratio, edits, deleted, version FROM briefing WHERE id = ?`, id).Scan(
 		&b.Title, &b.Notes, &b.Classification, &b.Status, &created, &updated,
-		&b.Length.Sentences, &b.Length.Words, &b.Length.Ratio, &edits, &deleted)
+		&b.Length.Sentences, &b.Length.Words, &b.Length.Ratio, &edits, &deleted, &b.Version)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && deleted.Valid && !trashed) {
-		return nil, ErrNotFound
+		return nil, briefingNotFound(op)
 	}
 	if err != nil {
 		return nil, err
@@ -369,145 +408,4 @@ func loadActors(ctx context.Context, tx *sql.Tx, id int64) ([]domain.Actor, erro
 		}
 	}
 	return acts, qrows.Err()
-}
-
-// SaveBriefing updates a briefing's fields, article order and analysis. The
-// articles must already be in the library (non-zero IDs); articles dropped
-// from the briefing that no other briefing holds are deleted.
-func (l *Library) SaveBriefing(ctx context.Context, b *domain.Briefing) error {
-	const op = "library.SaveBriefing"
-	for _, a := range b.Articles {
-		if a.ID == 0 {
-			return fmt.Errorf("%s: article %q is not in the library; import it into the briefing instead", op, a.Title)
-		}
-	}
-	err := l.write(ctx, func(tx *sql.Tx) error {
-		if err := updateBriefing(ctx, tx, b, time.Now()); err != nil {
-			return err
-		}
-		old, err := articleIDs(ctx, tx, b.ID)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM briefing_article WHERE briefing_id = ?`, b.ID); err != nil {
-			return err
-		}
-		for i, a := range b.Articles {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO briefing_article(briefing_id, pos, article_id) VALUES (?, ?, ?)`, b.ID, i, a.ID); err != nil {
-				return err
-			}
-		}
-		if err := deleteOrphans(ctx, tx, old); err != nil {
-			return err
-		}
-		return saveAnalysis(ctx, tx, b.ID, b.Analysis, b.Articles)
-	})
-	if errors.Is(err, ErrNotFound) {
-		return err
-	}
-	return fileError(l.path, op, err)
-}
-
-func articleIDs(ctx context.Context, tx *sql.Tx, briefing int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT article_id FROM briefing_article WHERE briefing_id = ? ORDER BY pos`, briefing)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
-}
-
-// deleteOrphans deletes those of ids that no briefing (live or in the trash) holds.
-func deleteOrphans(ctx context.Context, tx *sql.Tx, ids []int64) error {
-	for _, id := range ids {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM article WHERE id = ?
-			AND NOT EXISTS (SELECT 1 FROM briefing_article WHERE article_id = ?)`, id, id); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// DeleteBriefing moves a briefing to the trash: it disappears from lists,
-// searches and duplicate checks, and Undelete brings it back. PurgeTrash
-// removes it for good, with the articles no other briefing holds.
-func (l *Library) DeleteBriefing(ctx context.Context, id int64) error {
-	const op = "library.DeleteBriefing"
-	return l.setDeleted(ctx, op, `UPDATE briefing SET deleted = ? WHERE id = ? AND deleted IS NULL`, time.Now().UnixNano(), id)
-}
-
-// Undelete brings a briefing back from the trash (the GUI's undo of a
-// delete). Articles may be shared between briefings, so an article imported
-// again meanwhile simply belongs to both.
-func (l *Library) Undelete(ctx context.Context, id int64) error {
-	const op = "library.Undelete"
-	return l.setDeleted(ctx, op, `UPDATE briefing SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL`, id)
-}
-
-// setDeleted runs query, an update of one briefing's trash mark, and
-// reports ErrNotFound (bare, so callers can test for it) when no row
-// changed: no such briefing, or it was already in that state.
-func (l *Library) setDeleted(ctx context.Context, op, query string, args ...any) error {
-	err := l.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, query, args...)
-		if err != nil {
-			return err
-		}
-		if n, _ := r.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		return nil
-	})
-	if errors.Is(err, ErrNotFound) {
-		return err
-	}
-	return fileError(l.path, op, err)
-}
-
-// PurgeTrash deletes for good the briefings put in the trash before cutoff
-// (all of them for the zero time), with their analysis and the articles no
-// remaining briefing holds. It returns how many briefings went.
-func (l *Library) PurgeTrash(ctx context.Context, before time.Time) (int, error) {
-	const op = "library.PurgeTrash"
-	cut := int64(1<<63 - 1)
-	if !before.IsZero() {
-		cut = before.UnixNano()
-	}
-	var n int
-	err := l.write(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT ba.article_id FROM briefing_article ba JOIN briefing b ON b.id = ba.briefing_id
-			WHERE b.deleted IS NOT NULL AND b.deleted < ?`, cut)
-		if err != nil {
-			return err
-		}
-		var arts []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			arts = append(arts, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		r, err := tx.ExecContext(ctx, `DELETE FROM briefing WHERE deleted IS NOT NULL AND deleted < ?`, cut)
-		if err != nil {
-			return err
-		}
-		m, _ := r.RowsAffected()
-		n = int(m)
-		return deleteOrphans(ctx, tx, arts)
-	})
-	return n, fileError(l.path, op, err)
 }

@@ -124,3 +124,19 @@ func add(t testing.TB, l *Library, i int) domain.ImportResult {
 	}
 	return r
 }
+
+// listed counts the briefings the list shows for q, page by page.
+func listed(t testing.TB, l *Library, q domain.ListQuery) int {
+	t.Helper()
+	n := 0
+	for q.Offset, q.Limit = 0, maxPage; ; q.Offset += maxPage {
+		items, err := l.Briefings(context.Background(), q)
+		if err != nil {
+			t.Fatalf("Briefings(%+v): %v", q, err)
+		}
+		n += len(items)
+		if len(items) < maxPage {
+			return n
+		}
+	}
+}

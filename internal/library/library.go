@@ -15,21 +15,25 @@
 //     bytes, apart so that scans never page through blobs; simband: the
 //     SimHash cut into four 16-bit bands (still written, no longer read:
 //     bands only find pairs 3 bits apart).
-//   - briefing (with a deleted time for the trash), briefing_article (the
-//     officer's order), analysis (summary sentences as compact JSON whose
-//     text is cut from the bodies on load; facts), actor and quote (so that
-//     "briefings where Lavrov is quoted" is a query), tag and briefing_tag.
+//   - briefing (with a deleted time for the trash, a version that every
+//     stored change bumps, and dated/dated_by, the date the list sorts on),
+//     briefing_article (the officer's order), analysis (summary sentences as
+//     compact JSON whose text is cut from the bodies on load; facts), actor
+//     and quote (so that the actor filter and search are queries).
+//     Articles live on their own and briefings refer to them; an article
+//     has its own deleted time when it went to the trash alone (batch.go).
+//     tag and briefing_tag (migration 0001) are no longer used.
 //   - article_fts, briefing_fts, actor_fts: FTS5 indexes over external
 //     content, kept in sync by triggers, unstemmed with 2- and 3-letter
 //     prefix indexes (search.go explains why and how words are matched).
 //
 // Searches score with bm25 only the newest matches of each index (a window
 // read newest first, where FTS5 stops): FTS5's ORDER BY rank would score
-// every match of a common word before sorting. The newest-first list pages
-// by keyset (BriefingsAfter) as well as by offset.
+// every match of a common word before sorting.
 //
-// Every import (AddArticle) is one transaction: article, original, bands,
-// FTS rows, briefing and analysis are all there after a crash, or none is.
+// Every import (AddArticle) and every edit (Commit) is one transaction:
+// article, original, bands, FTS rows, briefing and analysis are all there
+// after a crash, or none is; an edit made on a stale copy is a Conflict.
 package library
 
 import (
@@ -50,9 +54,6 @@ import (
 
 	"briefdesk/internal/domain"
 )
-
-// ErrNotFound is returned when a briefing or article does not exist.
-var ErrNotFound = errors.New("not found")
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
@@ -110,7 +111,7 @@ func fileURI(path, query string) string {
 
 // Open opens (creating if needed) the library at path and brings its schema
 // up to date. Problems with the file itself (missing folder, not a library,
-// read-only, made by a newer Briefdesk) are *domain.InputError naming it; the
+// read-only, made by a newer Briefdesk) are a *domain.Error naming it; the
 // file is left untouched.
 func Open(path string) (l *Library, err error) {
 	const op = "library.Open"
@@ -147,7 +148,7 @@ func Open(path string) (l *Library, err error) {
 		return nil, fileError(path, op, err)
 	}
 	if !strings.EqualFold(mode, "wal") {
-		return nil, &domain.InputError{Path: path, Reason: fmt.Sprintf("cannot use write-ahead logging (journal mode is %q); is the library on a network drive?", mode)}
+		return nil, &domain.Error{Op: op, Kind: domain.Unsupported, Path: path, Reason: fmt.Sprintf("cannot use write-ahead logging (journal mode is %q); is the library on a network drive?", mode)}
 	}
 	if err := l.migrate(ctx); err != nil {
 		return nil, err
@@ -170,18 +171,18 @@ func Open(path string) (l *Library, err error) {
 // folder instead of a file.
 func checkPath(path string) error {
 	if path == "" {
-		return &domain.InputError{Reason: "no library file given"}
+		return &domain.Error{Kind: domain.Invalid, Reason: "no library file given"}
 	}
 	dir := filepath.Dir(path)
 	st, err := os.Stat(dir)
 	if err != nil {
-		return &domain.InputError{Path: path, Reason: "the folder " + dir + " does not exist", Err: err}
+		return &domain.Error{Kind: domain.Invalid, Path: path, Reason: "the folder " + dir + " does not exist", Err: err}
 	}
 	if !st.IsDir() {
-		return &domain.InputError{Path: path, Reason: dir + " is not a folder"}
+		return &domain.Error{Kind: domain.Invalid, Path: path, Reason: dir + " is not a folder"}
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return &domain.InputError{Path: path, Reason: "is a folder, not a library file"}
+		return &domain.Error{Kind: domain.Invalid, Path: path, Reason: "is a folder, not a library file"}
 	}
 	// SQLite would quietly open a read-only file read-only and fail at the
 	// first import; say so now. The folder must be writable too, for the
@@ -189,11 +190,11 @@ func checkPath(path string) error {
 	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
 		f.Close()
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return &domain.InputError{Path: path, Reason: "the library file is read-only or locked; check its permissions", Err: err}
+		return &domain.Error{Kind: domain.Unavailable, Path: path, Reason: "the library file is read-only or locked; check its permissions", Err: err}
 	}
 	f, err := os.CreateTemp(dir, ".briefdesk-probe-*")
 	if err != nil {
-		return &domain.InputError{Path: path, Reason: "cannot write in the folder " + dir + "; check its permissions", Err: err}
+		return &domain.Error{Kind: domain.Unavailable, Path: path, Reason: "cannot write in the folder " + dir + "; check its permissions", Err: err}
 	}
 	f.Close()
 	os.Remove(f.Name())
@@ -211,7 +212,7 @@ func sniff(path string) error {
 		return nil
 	}
 	if err != nil {
-		return &domain.InputError{Path: path, Reason: "cannot read the library file", Err: err}
+		return &domain.Error{Kind: domain.Unavailable, Path: path, Reason: "cannot read the library file", Err: err}
 	}
 	defer f.Close()
 	buf := make([]byte, len(sqliteHeader))
@@ -220,7 +221,7 @@ func sniff(path string) error {
 		return nil // an empty file becomes a new library
 	}
 	if string(buf[:n]) != sqliteHeader {
-		return &domain.InputError{Path: path, Reason: "is not a Briefdesk library (not an SQLite database)"}
+		return &domain.Error{Kind: domain.Invalid, Path: path, Reason: "is not a Briefdesk library (not an SQLite database)"}
 	}
 	return nil
 }
@@ -261,47 +262,54 @@ func preflight(path string) error {
 func checkVersion(path string, have, tables int) error {
 	known := SchemaVersion()
 	if have > known {
-		return &domain.InputError{Path: path, Reason: fmt.Sprintf(
+		return &domain.Error{Kind: domain.Unsupported, Path: path, Reason: fmt.Sprintf(
 			"was written by a newer Briefdesk (library schema %d, this version knows up to %d); update Briefdesk or open another library", have, known)}
 	}
 	if have == 0 && tables > 0 {
-		return &domain.InputError{Path: path, Reason: "is an SQLite database but not a Briefdesk library"}
+		return &domain.Error{Kind: domain.Invalid, Path: path, Reason: "is an SQLite database but not a Briefdesk library"}
 	}
 	return nil
 }
 
 // fileError turns SQLite's file-level failures into messages an officer can
-// act on; anything else keeps its detail with the operation name.
+// act on (kind Unavailable, or Invalid for a file that is not a library);
+// an error that is already a *domain.Error passes through, and anything
+// else becomes an Internal error that keeps its detail for the log.
 func fileError(path, op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	var ie *domain.InputError
-	if errors.As(err, &ie) {
+	var de *domain.Error
+	if errors.As(err, &de) {
 		return err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return &domain.Error{Op: op, Kind: domain.Other, Path: path, Err: err}
 	}
 	var se sqlite3.Error
 	if errors.As(err, &se) {
-		reason := ""
+		kind, reason := domain.Unavailable, ""
 		switch se.Code {
 		case sqlite3.ErrNotADB:
-			reason = "is not a Briefdesk library (not an SQLite database)"
+			kind, reason = domain.Invalid, "is not a Briefdesk library (not an SQLite database)"
 		case sqlite3.ErrCorrupt:
-			reason = "the library file is damaged; restore it from a backup"
+			reason = "the library file is damaged; restore it from a backup (Library menu)"
 		case sqlite3.ErrReadonly:
 			reason = "the library is read-only; check the file's and folder's permissions"
 		case sqlite3.ErrCantOpen, sqlite3.ErrPerm, sqlite3.ErrAuth:
 			reason = "cannot open the library file; check the file's and folder's permissions"
 		case sqlite3.ErrFull:
-			reason = "the disk is full; nothing was saved"
+			reason = "the disk is full; nothing was saved. Free some space and try again"
 		case sqlite3.ErrIoErr:
-			reason = "the disk reported an error while reading or writing the library"
+			reason = "the disk reported an error while reading or writing the library; check the disk, then try again"
+		case sqlite3.ErrBusy, sqlite3.ErrLocked:
+			reason = "another program is holding the library file; close it (or another Briefdesk) and try again"
 		}
 		if reason != "" {
-			return &domain.InputError{Path: path, Reason: reason, Err: err}
+			return &domain.Error{Op: op, Kind: kind, Path: path, Reason: reason, Err: err}
 		}
 	}
-	return fmt.Errorf("%s %s: %w", op, path, err)
+	return &domain.Error{Op: op, Kind: domain.Internal, Path: path, Err: err}
 }
 
 // Close closes the library.
@@ -404,7 +412,8 @@ func (l *Library) migrate(ctx context.Context) error {
 			}
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				if strings.Contains(err.Error(), "no such module: fts5") {
-					return fmt.Errorf("migration %s: this Briefdesk was built without full-text search (build with -tags sqlite_fts5): %w", m.name, err)
+					return &domain.Error{Op: op, Kind: domain.Unsupported, Path: l.path, Err: fmt.Errorf("migration %s: %w", m.name, err),
+						Reason: "this Briefdesk was built without full-text search; rebuild it with -tags sqlite_fts5"}
 				}
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}

@@ -22,14 +22,14 @@ func (l *Library) Backup(ctx context.Context, dest string) error {
 	const op = "library.Backup"
 	dir := filepath.Dir(dest)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return &domain.InputError{Path: dest, Reason: "the folder " + dir + " does not exist", Err: err}
+		return &domain.Error{Kind: domain.Invalid, Path: dest, Reason: "the folder " + dir + " does not exist; choose another folder for the backup", Err: err}
 	}
 	if abs(dest) == abs(l.path) {
-		return &domain.InputError{Path: dest, Reason: "is the library itself; choose another file for the backup"}
+		return &domain.Error{Kind: domain.Invalid, Path: dest, Reason: "is the library itself; choose another file for the backup"}
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
-		return &domain.InputError{Path: dest, Reason: "cannot write in " + dir, Err: err}
+		return &domain.Error{Kind: domain.Unavailable, Path: dest, Reason: "cannot write in " + dir + "; choose a folder you may write in", Err: err}
 	}
 	tmp := f.Name()
 	f.Close()
@@ -41,7 +41,7 @@ func (l *Library) Backup(ctx context.Context, dest string) error {
 		return fileError(dest, op, err)
 	}
 	if err := os.Rename(tmp, dest); err != nil {
-		return &domain.InputError{Path: dest, Reason: "cannot replace the file", Err: err}
+		return &domain.Error{Kind: domain.Unavailable, Path: dest, Reason: "cannot replace the file; close any program that has it open, or choose another name", Err: err}
 	}
 	return nil
 }
@@ -127,10 +127,10 @@ func backupConn(ctx context.Context, dst, src *sql.Conn) error {
 func (l *Library) Restore(ctx context.Context, src string) error {
 	const op = "library.Restore"
 	if abs(src) == abs(l.path) {
-		return &domain.InputError{Path: src, Reason: "is the library itself"}
+		return &domain.Error{Kind: domain.Invalid, Path: src, Reason: "is the library itself; choose a backup file"}
 	}
 	if _, err := os.Stat(src); err != nil {
-		return &domain.InputError{Path: src, Reason: "does not exist", Err: err}
+		return &domain.Error{Kind: domain.Invalid, Path: src, Reason: "does not exist; choose the backup file again", Err: err}
 	}
 	if err := sniff(src); err != nil {
 		return err
@@ -148,10 +148,13 @@ func (l *Library) Restore(ctx context.Context, src string) error {
 		return fileError(src, op, err)
 	}
 	if check != "ok" {
-		return &domain.InputError{Path: src, Reason: "the backup is damaged (" + check + ")"}
+		return &domain.Error{Kind: domain.Invalid, Path: src, Reason: "the backup is damaged (" + check + "); choose another backup"}
 	}
 	if err := l.Backup(ctx, l.path+".before-restore"); err != nil {
-		return fmt.Errorf("%s: saving the current library first: %w", op, err)
+		if domain.Reason(err) != "" {
+			return err // the safety copy could not be written: say why
+		}
+		return &domain.Error{Op: op, Kind: domain.Internal, Path: l.path, Err: fmt.Errorf("saving the current library first: %w", err)}
 	}
 	dc, err := l.w.Conn(ctx)
 	if err != nil {
@@ -198,7 +201,10 @@ func (l *Library) Vacuum(ctx context.Context) error {
 func (l *Library) Check(ctx context.Context) ([]string, error) {
 	const op = "library.Check"
 	var problems []string
-	rows, err := l.r.QueryContext(ctx, "PRAGMA integrity_check")
+	// On the writer, not a reader: integrity_check runs FTS5's own check,
+	// which trusts the connection's cached index structure, and a reader's
+	// cache can be older than the last commit (a false "corruption found").
+	rows, err := l.w.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
 		return nil, fileError(l.path, op, err)
 	}
@@ -213,7 +219,7 @@ func (l *Library) Check(ctx context.Context) ([]string, error) {
 		}
 	}
 	rows.Close()
-	rows, err = l.r.QueryContext(ctx, "PRAGMA foreign_key_check")
+	rows, err = l.w.QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err != nil {
 		return nil, fileError(l.path, op, err)
 	}
@@ -228,8 +234,7 @@ func (l *Library) Check(ctx context.Context) ([]string, error) {
 		problems = append(problems, fmt.Sprintf("%s row %d points at a missing %s", table, rowid.Int64, parent))
 	}
 	rows.Close()
-	// The FTS 'integrity-check' command writes nothing but is an INSERT, so
-	// it runs on the writer.
+	// The FTS 'integrity-check' command writes nothing but is an INSERT.
 	for _, t := range []string{"article_fts", "briefing_fts", "actor_fts"} {
 		if _, err := l.w.ExecContext(ctx, `INSERT INTO `+t+`(`+t+`, rank) VALUES ('integrity-check', 1)`); err != nil {
 			problems = append(problems, t+": "+err.Error())

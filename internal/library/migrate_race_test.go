@@ -55,7 +55,6 @@ func TestSearchBounds(t *testing.T) {
 		for name, search := range map[string]func() error{
 			"Search":    func() error { _, err := l.Search(ctx, q, 10); return err },
 			"Briefings": func() error { _, err := l.Briefings(ctx, domain.ListQuery{Search: q}); return err },
-			"Count":     func() error { _, err := l.Count(ctx, domain.ListQuery{Search: q}); return err },
 		} {
 			err := search()
 			var ie *domain.InputError

@@ -110,19 +110,6 @@ func TestNearDuplicateIndexSync(t *testing.T) {
 	if got := near(l, 4, far^0x7).NearDup; got != r3.ArticleID {
 		t.Errorf("article added by another process not found: NearDup %d, want %d", got, r3.ArticleID)
 	}
-	// Articles arriving in a bundle join the loaded index.
-	src := openTemp(t)
-	rb := near(src, 6, 0x0F0F0F0F0F0F0F0F)
-	bundle := filepath.Join(t.TempDir(), "b.briefdesk")
-	if err := src.ExportBundle(ctx, []int64{rb.BriefingID}, bundle); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.ImportBundle(ctx, bundle); err != nil {
-		t.Fatal(err)
-	}
-	if got := near(l, 7, 0x0F0F0F0F0F0F0F0F^0x101); got.NearDup == 0 {
-		t.Errorf("article imported from a bundle not found")
-	}
 	// Trashed articles do not count.
 	if err := l.DeleteBriefing(ctx, r3.BriefingID); err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -229,11 +230,13 @@ func matchExpr(input string, asYouType bool) (string, error) {
 	return expr, nil
 }
 
-// trashOnly lists articles held only by briefings in the trash; the trash is
-// small, so this stays cheap beside a search.
+// trashOnly lists the articles in the trash: deleted on their own, or held
+// only by briefings in the trash. The trash is small, so this stays cheap
+// beside a search.
 const trashOnly = `SELECT ba.article_id FROM briefing b JOIN briefing_article ba ON ba.briefing_id = b.id
 	WHERE b.deleted IS NOT NULL AND NOT EXISTS (SELECT 1 FROM briefing_article ba2 JOIN briefing b2 ON b2.id = ba2.briefing_id
-		WHERE ba2.article_id = ba.article_id AND b2.deleted IS NULL)`
+		WHERE ba2.article_id = ba.article_id AND b2.deleted IS NULL)
+	UNION ALL SELECT id FROM article WHERE deleted IS NOT NULL`
 
 // Snippet markers and size, shared by every search.
 const (
@@ -369,11 +372,11 @@ func listFilter(q domain.ListQuery) (string, []any) {
 	where := []string{"b.deleted IS NULL"}
 	var args []any
 	if !q.From.IsZero() {
-		where = append(where, "b.updated >= ?")
+		where = append(where, "b.dated >= ?")
 		args = append(args, q.From.UnixNano())
 	}
 	if !q.To.IsZero() {
-		where = append(where, "b.updated <= ?")
+		where = append(where, "b.dated <= ?")
 		args = append(args, q.To.UnixNano())
 	}
 	if s := strings.TrimSpace(q.Source); s != "" {
@@ -381,11 +384,6 @@ func listFilter(q domain.ListQuery) (string, []any) {
 		where = append(where, `EXISTS (SELECT 1 FROM briefing_article ba JOIN article a ON a.id = ba.article_id
 			WHERE ba.briefing_id = b.id AND (a.source LIKE ? ESCAPE '\' OR a.credit LIKE ? ESCAPE '\' OR a.byline LIKE ? ESCAPE '\'))`)
 		args = append(args, like, like, like)
-	}
-	if t := strings.TrimSpace(q.Tag); t != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM briefing_tag bt JOIN tag t ON t.id = bt.tag_id
-			WHERE bt.briefing_id = b.id AND t.name = ?)`)
-		args = append(args, t)
 	}
 	if e := actorExpr(q.Actor); e != "" {
 		where = append(where, `b.id IN (SELECT ac.briefing_id FROM actor_fts JOIN actor ac ON ac.id = actor_fts.rowid
@@ -418,7 +416,7 @@ func escapeLike(s string) string {
 }
 
 // itemCols are the columns of a BriefingItem, read from briefing b.
-const itemCols = `b.id, b.title, b.updated,
+const itemCols = `b.id, b.title, b.dated, b.dated_by,
 	(SELECT count(*) FROM briefing_article WHERE briefing_id = b.id),
 	coalesce((SELECT group_concat(s, ', ') FROM (SELECT DISTINCT CASE WHEN a.source <> '' THEN a.source
 		WHEN a.credit <> '' THEN a.credit ELSE a.byline END AS s
@@ -449,10 +447,6 @@ const allMatches = `SELECT ba.briefing_id FROM article_fts f JOIN briefing_artic
 		UNION
 		SELECT ac.briefing_id FROM actor_fts h JOIN actor ac ON ac.id = h.rowid WHERE actor_fts MATCH ?1`
 
-// countCTE is matchesCTE without ranking, for exact counts.
-const countCTE = `WITH best(bid) AS (` + allMatches + `)
-	`
-
 // tailQuery lists the matching briefings that the ranked head (matchesCTE,
 // within the rank windows) left out, newest first, with the id of their
 // first article for the snippet. The page is cut before its columns are
@@ -460,19 +454,19 @@ const countCTE = `WITH best(bid) AS (` + allMatches + `)
 // offset.
 const tailQuery = matchesCTE + `, rest(bid) AS (` + allMatches + ` EXCEPT SELECT bid FROM best),
 	page AS (SELECT b.id AS bid FROM rest JOIN briefing b ON b.id = rest.bid WHERE %s
-		ORDER BY b.updated DESC, b.id DESC LIMIT ? OFFSET ?)
+		ORDER BY b.dated DESC, b.id DESC LIMIT ? OFFSET ?)
 	SELECT ` + itemCols + `, 0, coalesce((SELECT article_id FROM briefing_article WHERE briefing_id = b.id ORDER BY pos LIMIT 1), 0)
-	FROM page JOIN briefing b ON b.id = page.bid ORDER BY b.updated DESC, b.id DESC`
+	FROM page JOIN briefing b ON b.id = page.bid ORDER BY b.dated DESC, b.id DESC`
 
 // headQuery lists one page of the ranked head. The page is cut on the
 // rank alone, so that the list's columns (article count, sources) are
 // computed for its rows only, not for every match. Its limit and offset
 // follow the filters' arguments.
-const headQuery = matchesCTE + `, page AS (SELECT best.bid, best.rank, best.kind, best.src, b.updated
+const headQuery = matchesCTE + `, page AS (SELECT best.bid, best.rank, best.kind, best.src, b.dated
 		FROM best JOIN briefing b ON b.id = best.bid WHERE %s
-		ORDER BY best.rank, b.updated DESC, b.id DESC LIMIT ? OFFSET ?)
+		ORDER BY best.rank, b.dated DESC, b.id DESC LIMIT ? OFFSET ?)
 	SELECT ` + itemCols + `, page.kind, page.src FROM page JOIN briefing b ON b.id = page.bid
-	ORDER BY page.rank, page.updated DESC, b.id DESC`
+	ORDER BY page.rank, page.dated DESC, b.id DESC`
 
 // rankWindow bounds how many matches of one index bm25 ranks: ranking is
 // the costly part of a search (about 3 µs a match), and a common word
@@ -501,7 +495,7 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 	err = l.read(ctx, func(tx *sql.Tx) error {
 		if expr == "" {
 			rows, err := tx.QueryContext(ctx, `SELECT `+itemCols+`, 0, 0 FROM briefing b WHERE `+where+`
-				ORDER BY b.updated DESC, b.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+				ORDER BY b.dated DESC, b.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 			if err != nil {
 				return err
 			}
@@ -547,40 +541,6 @@ func (l *Library) Briefings(ctx context.Context, q domain.ListQuery) ([]domain.B
 	return items, nil
 }
 
-// BriefingsAfter lists the page of the newest-first list (q without Search)
-// that follows last, the last item the officer has seen; a zero last gives
-// the first page. Unlike an Offset, which walks every row before the page,
-// it seeks straight to its place in the index, so scrolling stays as fast
-// at the 80,000th briefing as at the first. q.Offset is ignored; a q with
-// Search set is a ranked list, which pages by Offset (Briefings).
-func (l *Library) BriefingsAfter(ctx context.Context, q domain.ListQuery, last domain.BriefingItem) ([]domain.BriefingItem, error) {
-	const op = "library.BriefingsAfter"
-	if strings.TrimSpace(q.Search) != "" {
-		return nil, fmt.Errorf("%s: a search is ranked and pages by offset", op)
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
-	limit = min(limit, maxPage)
-	where, args := listFilter(q)
-	if last.ID != 0 {
-		// A row value, so that SQLite seeks the (updated, id) index.
-		where += " AND (b.updated, b.id) < (?, ?)"
-		args = append(args, last.Updated.UnixNano(), last.ID)
-	}
-	rows, err := l.r.QueryContext(ctx, `SELECT `+itemCols+`, 0, 0 FROM briefing b WHERE `+where+`
-		ORDER BY b.updated DESC, b.id DESC LIMIT ?`, append(args, limit)...)
-	if err != nil {
-		return nil, fileError(l.path, op, err)
-	}
-	items, _, err := scanRanked(rows)
-	if err != nil {
-		return nil, fileError(l.path, op, err)
-	}
-	return items, nil
-}
-
 // snipSrc says where a listed briefing's best match is: kind 0 an article,
 // 1 the briefing's title or notes, 2 an actor; id is that row.
 type snipSrc struct{ kind, id int64 }
@@ -592,12 +552,13 @@ func scanRanked(rows *sql.Rows) ([]domain.BriefingItem, []snipSrc, error) {
 	var srcs []snipSrc
 	for rows.Next() {
 		var it domain.BriefingItem
-		var updated int64
+		var dated int64
+		var by string
 		var s snipSrc
-		if err := rows.Scan(&it.ID, &it.Title, &updated, &it.Articles, &it.Sources, &s.kind, &s.id); err != nil {
+		if err := rows.Scan(&it.ID, &it.Title, &dated, &by, &it.Articles, &it.Sources, &s.kind, &s.id); err != nil {
 			return nil, nil, err
 		}
-		it.Updated = fromNanos(sql.NullInt64{Int64: updated, Valid: true})
+		it.Date, it.DateBy = time.Unix(0, dated).UTC(), domain.DateSource(by)
 		items = append(items, it)
 		srcs = append(srcs, s)
 	}
@@ -691,48 +652,4 @@ func inList(ids []int64) (string, []any) {
 		args[i] = id
 	}
 	return strings.TrimSuffix(strings.Repeat("?,", len(ids)), ","), args
-}
-
-// Count returns how many briefings match q (ignoring Offset and Limit), for
-// the list's scroll bar and the "N briefings" label.
-func (l *Library) Count(ctx context.Context, q domain.ListQuery) (int, error) {
-	const op = "library.Count"
-	where, args := listFilter(q)
-	expr, err := matchExpr(q.Search, true)
-	if err != nil {
-		return 0, err
-	}
-	var query string
-	if expr == "" {
-		query = `SELECT count(*) FROM briefing b WHERE ` + where
-	} else {
-		query = countCTE + `SELECT count(*) FROM best JOIN briefing b ON b.id = best.bid WHERE ` + where
-		args = append([]any{expr}, args...)
-	}
-	var n int
-	if err := l.r.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
-		return 0, fileError(l.path, op, err)
-	}
-	return n, nil
-}
-
-// Quoted lists briefings in which an actor matching name (by name or alias,
-// e.g. "Lavrov") is quoted, newest first.
-func (l *Library) Quoted(ctx context.Context, name string, offset, limit int) ([]domain.BriefingItem, error) {
-	const op = "library.Quoted"
-	e := actorExpr(name)
-	if e == "" {
-		return nil, nil
-	}
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
-	items, err := l.queryItems(ctx, `SELECT `+itemCols+` FROM briefing b WHERE b.deleted IS NULL AND b.id IN (
-		SELECT ac.briefing_id FROM actor_fts JOIN actor ac ON ac.id = actor_fts.rowid
-		WHERE actor_fts MATCH ? AND EXISTS (SELECT 1 FROM quote q WHERE q.actor_id = ac.id))
-		ORDER BY b.updated DESC, b.id DESC LIMIT ? OFFSET ?`, e, limit, offset)
-	if err != nil {
-		return nil, fileError(l.path, op, err)
-	}
-	return items, nil
 }

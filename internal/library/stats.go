@@ -8,13 +8,15 @@ import (
 	"briefdesk/internal/domain"
 )
 
-// Stats counts the library's articles and briefings and measures its file.
+// Stats counts the library's articles, briefings and trash and measures its file.
 func (l *Library) Stats(ctx context.Context) (domain.LibraryStats, error) {
 	const op = "library.Stats"
 	var s domain.LibraryStats
 	err := l.read(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM article),
-			(SELECT count(*) FROM briefing WHERE deleted IS NULL), (SELECT count(*) FROM briefing WHERE deleted IS NOT NULL)`).
+		return tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM article WHERE `+liveArticle+`),
+			(SELECT count(*) FROM briefing WHERE deleted IS NULL),
+			(SELECT count(*) FROM briefing WHERE deleted IS NOT NULL) + (SELECT count(*) FROM article a WHERE a.deleted IS NOT NULL
+				AND NOT EXISTS (SELECT 1 FROM briefing_article WHERE article_id = a.id))`).
 			Scan(&s.Articles, &s.Briefings, &s.Trash)
 	})
 	if err != nil {
@@ -50,39 +52,4 @@ func (l *Library) Sources(ctx context.Context, limit int) ([]domain.Count, error
 		out = append(out, c)
 	}
 	return out, rows.Err()
-}
-
-// Trash lists the briefings in the trash, most recently deleted first.
-func (l *Library) Trash(ctx context.Context, offset, limit int) ([]domain.BriefingItem, error) {
-	const op = "library.Trash"
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
-	items, err := l.queryItems(ctx, `SELECT `+itemCols+` FROM briefing b WHERE b.deleted IS NOT NULL
-		ORDER BY b.deleted DESC LIMIT ? OFFSET ?`, limit, offset)
-	if err != nil {
-		return nil, fileError(l.path, op, err)
-	}
-	return items, nil
-}
-
-// queryItems runs query, which selects itemCols, on the read pool and
-// reads the briefing items it returns.
-func (l *Library) queryItems(ctx context.Context, query string, args ...any) ([]domain.BriefingItem, error) {
-	rows, err := l.r.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []domain.BriefingItem
-	for rows.Next() {
-		var it domain.BriefingItem
-		var updated int64
-		if err := rows.Scan(&it.ID, &it.Title, &updated, &it.Articles, &it.Sources); err != nil {
-			return nil, err
-		}
-		it.Updated = fromNanos(sql.NullInt64{Int64: updated, Valid: true})
-		items = append(items, it)
-	}
-	return items, rows.Err()
 }
