@@ -143,8 +143,8 @@ func Open(path string) (l *Library, err error) {
 	l.w.SetConnMaxIdleTime(0)
 
 	ctx := context.Background()
-	var mode string
-	if err := l.w.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+	mode, err := journalMode(ctx, l.w)
+	if err != nil {
 		return nil, fileError(path, op, err)
 	}
 	if !strings.EqualFold(mode, "wal") {
@@ -165,6 +165,30 @@ func Open(path string) (l *Library, err error) {
 	// the library, and the next open tries again.
 	l.PurgeTrash(ctx, time.Now().Add(-TrashRetention))
 	return l, nil
+}
+
+// journalMode opens the writer's connection, which switches the file to WAL,
+// and returns the journal mode it got. SQLite does not wait on its busy
+// handler for that switch when another process is creating or opening the
+// same file at that moment ("database is locked" at once), so the
+// connection is retried for up to busyTimeout.
+func journalMode(ctx context.Context, db *sql.DB) (string, error) {
+	deadline := time.Now().Add(busyTimeout)
+	wait := 5 * time.Millisecond
+	for {
+		var mode string
+		err := db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
+		var se sqlite3.Error
+		if err == nil || !errors.As(err, &se) || (se.Code != sqlite3.ErrBusy && se.Code != sqlite3.ErrLocked) || time.Now().Add(wait).After(deadline) {
+			return mode, err
+		}
+		select {
+		case <-ctx.Done():
+			return "", ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 200*time.Millisecond)
+	}
 }
 
 // checkPath gives the clear messages SQLite cannot: a missing folder, a
@@ -238,23 +262,50 @@ func preflight(path string) error {
 	// Without a -wal beside it, read the file as immutable: a read-only
 	// open of a WAL database would otherwise create -wal and -shm files.
 	// A stale answer is harmless: migrate checks the version again.
-	params := "mode=ro&_query_only=1&immutable=1"
-	if _, err := os.Stat(path + "-wal"); err == nil {
-		params = "mode=ro&_query_only=1"
+	// The busy timeout covers another process recovering or checkpointing
+	// the log while this one looks.
+	params := fmt.Sprintf("mode=ro&_query_only=1&_busy_timeout=%d", busyTimeout.Milliseconds())
+	immutable := false
+	if _, err := os.Stat(path + "-wal"); err != nil {
+		params += "&immutable=1"
+		immutable = true
 	}
 	db, err := sql.Open("sqlite3", fileURI(path, params))
 	if err != nil {
 		return fileError(path, op, err)
 	}
 	defer db.Close()
+	// One statement, so both figures come from one snapshot.
 	var have, tables int
-	if err := db.QueryRow("PRAGMA user_version").Scan(&have); err != nil {
+	if err := db.QueryRow("SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)").Scan(&have, &tables); err != nil {
 		return fileError(path, op, err)
 	}
-	if err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return fileError(path, op, err)
+	err = checkVersion(path, have, tables)
+	if err != nil && immutable && have == 0 && walHeader(path) {
+		// An immutable read of a file in WAL mode can catch another
+		// Briefdesk creating it (the log appears, or is checkpointed,
+		// between our look and our read) and see tables without a
+		// version. Opening a WAL file does not rewrite its header, so
+		// leave the verdict to migrate, which reads inside its write
+		// transaction.
+		return nil
 	}
-	return checkVersion(path, have, tables)
+	return err
+}
+
+// walHeader reports whether the database file's header says WAL mode (file
+// format versions 2 at offsets 18 and 19).
+func walHeader(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var b [2]byte
+	if _, err := f.ReadAt(b[:], 18); err != nil {
+		return false
+	}
+	return b[0] == 2 && b[1] == 2
 }
 
 // checkVersion refuses a schema newer than this build and SQLite databases

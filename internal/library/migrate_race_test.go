@@ -32,7 +32,7 @@ func TestConcurrentCreate(t *testing.T) {
 		wg.Wait()
 		for i, err := range errs {
 			if err != nil {
-				t.Fatalf("round %d, opener %d: %v", round, i, err)
+				t.Fatalf("round %d, opener %d: %v (%v)", round, i, err, errors.Unwrap(err))
 			}
 			libs[i].Close()
 		}
