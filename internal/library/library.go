@@ -69,10 +69,11 @@ const TrashRetention = 30 * 24 * time.Hour
 
 // Library is an open library file. It is safe for concurrent use.
 type Library struct {
-	path string
-	w    *sql.DB // one connection: every write goes through it
-	r    *sql.DB // query-only readers
-	sims simIndex
+	path   string
+	w      *sql.DB // one connection: every write goes through it
+	r      *sql.DB // query-only readers
+	sims   simIndex
+	health health // whether the file was checked, and the damage found
 }
 
 // dsn builds the connection string: every pooled connection gets the
@@ -373,8 +374,11 @@ func (l *Library) Close() error {
 		// Fold the WAL back into the main file so that a closed library is
 		// one file. A failure loses nothing (the log stays beside the file
 		// and is replayed on the next open) but is reported.
-		if _, err := l.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-			errs = append(errs, fileError(l.path, "library.Close", err))
+		// A damaged library is left as it is: a checkpoint writes into it.
+		if l.Damaged() == nil {
+			if _, err := l.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+				errs = append(errs, fileError(l.path, "library.Close", err))
+			}
 		}
 		errs = append(errs, l.w.Close())
 	}
@@ -433,6 +437,19 @@ func (l *Library) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// An up-to-date library needs no write transaction: opening one that
+	// is damaged must write nothing (and leaves the refusal to the first
+	// write).
+	var have, tables int
+	if err := l.w.QueryRowContext(ctx, "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)").Scan(&have, &tables); err != nil {
+		return fileError(l.path, op, err)
+	}
+	if err := checkVersion(l.path, have, tables); err != nil {
+		return err
+	}
+	if have == len(ms) {
+		return nil
+	}
 	// One migration per write transaction, the version read inside it: the
 	// writer's transactions begin IMMEDIATE, so when two processes create
 	// the library at once the second waits for the first and then sees its
@@ -487,6 +504,15 @@ func (l *Library) migrate(ctx context.Context) error {
 // write runs fn in one IMMEDIATE transaction on the writer connection,
 // committing when fn returns nil.
 func (l *Library) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := l.beforeWrite(ctx); err != nil {
+		return err
+	}
+	err := l.writeTx(ctx, fn)
+	l.afterFailure(err, true)
+	return err
+}
+
+func (l *Library) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := l.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -503,10 +529,13 @@ func (l *Library) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 func (l *Library) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := l.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
+		l.afterFailure(err, false)
 		return err
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	err = fn(tx)
+	l.afterFailure(err, false)
+	return err
 }
 
 // nanos stores a time; the zero time is NULL.

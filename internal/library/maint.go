@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -150,7 +151,14 @@ func (l *Library) Restore(ctx context.Context, src string) error {
 	if check != "ok" {
 		return &domain.Error{Kind: domain.Invalid, Path: src, Reason: "the backup is damaged (" + check + "); choose another backup"}
 	}
-	if err := l.Backup(ctx, l.path+".before-restore"); err != nil {
+	if l.Damaged() != nil {
+		// SQLite's backup of a damaged file may fail or copy the damage:
+		// keep its bytes as they are instead.
+		if _, err := l.keepDamaged(time.Now()); err != nil {
+			return &domain.Error{Op: op, Kind: domain.Unavailable, Path: l.path, Err: err,
+				Reason: "cannot keep a copy of the damaged library beside it before restoring; free some space or check the folder's permissions"}
+		}
+	} else if err := l.Backup(ctx, l.path+".before-restore"); err != nil {
 		if domain.Reason(err) != "" {
 			return err // the safety copy could not be written: say why
 		}
@@ -175,13 +183,23 @@ func (l *Library) Restore(ctx context.Context, src string) error {
 	}
 	dc.Close()
 	l.sims.invalidate()
-	return l.migrate(ctx)
+	// The file now holds the backup's pages: look at it afresh.
+	l.health.mu.Lock()
+	l.health.checked, l.health.damage = false, nil
+	l.health.mu.Unlock()
+	if err := l.migrate(ctx); err != nil {
+		return err
+	}
+	return l.Verify(ctx)
 }
 
 // Vacuum rebuilds the library file to reclaim the space of deleted articles
 // and optimises the full-text indexes.
 func (l *Library) Vacuum(ctx context.Context) error {
 	const op = "library.Vacuum"
+	if err := l.beforeWrite(ctx); err != nil {
+		return err
+	}
 	for _, q := range []string{
 		`INSERT INTO article_fts(article_fts) VALUES ('optimize')`,
 		`INSERT INTO briefing_fts(briefing_fts) VALUES ('optimize')`,
@@ -219,6 +237,15 @@ func (l *Library) Check(ctx context.Context) ([]string, error) {
 		}
 	}
 	rows.Close()
+	if len(problems) > 0 {
+		// The same verdict Verify would give: stop writing.
+		l.health.mu.Lock()
+		l.health.checked = true
+		if l.health.damage == nil {
+			l.health.damage = damagedError(l.path, problems)
+		}
+		l.health.mu.Unlock()
+	}
 	rows, err = l.w.QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err != nil {
 		return nil, fileError(l.path, op, err)
