@@ -61,6 +61,8 @@ type service interface {
 	Check(ctx context.Context) ([]string, error)
 	Vacuum(ctx context.Context) error
 	Stats(ctx context.Context) (domain.LibraryStats, error)
+	Verify(ctx context.Context) error // checks the file's structure; a damaged library refuses writes
+	Damaged() error                   // the damage Verify found, or nil
 	Path() string
 }
 

@@ -230,18 +230,29 @@ func (d *desk) onTypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// start fills an empty library with the samples, then imports what was
-// given on the command line.
+// start checks the library, fills an empty one with the samples, then
+// imports what was given on the command line. A damaged library is opened
+// for reading only, and the window offers to restore a backup.
 func (d *desk) start(paths []string) {
-	s, ok := d.svc.(sampler)
-	if !ok {
-		d.sidebar.reload()
-		d.importSources(paths, 0)
-		return
-	}
 	d.setStatus("Preparing the library…")
 	d.run(func() {
-		added, err := s.EnsureSamples(context.Background())
+		verr := d.svc.Verify(context.Background())
+		if d.svc.Damaged() != nil {
+			d.do(func() {
+				d.sidebar.reload()
+				d.sidebar.reloadSources()
+				d.offerRestore()
+			})
+			return
+		}
+		if verr != nil {
+			log.Printf("briefdesk: checking the library: %v", verr) // could not look; writes check again
+		}
+		var added []domain.ImportResult
+		var err error
+		if s, ok := d.svc.(sampler); ok {
+			added, err = s.EnsureSamples(context.Background())
+		}
 		d.do(func() {
 			switch {
 			case err != nil:

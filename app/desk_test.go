@@ -43,8 +43,14 @@ type fakeTimer struct {
 
 func newHarness(t *testing.T) *harness {
 	t.Helper()
+	return newHarnessAt(t, filepath.Join(t.TempDir(), "library.db"))
+}
+
+// newHarnessAt is newHarness on the library file at path.
+func newHarnessAt(t *testing.T, path string) *harness {
+	t.Helper()
 	a := test.NewTempApp(t)
-	eng, err := engine.Open(filepath.Join(t.TempDir(), "library.db"))
+	eng, err := engine.Open(path)
 	if err != nil {
 		t.Fatalf("open library: %v", err)
 	}

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"bytes"
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -320,5 +322,82 @@ func TestErrorsReadAsSentences(t *testing.T) {
 	markup = test.RenderToMarkup(h.w.Canvas())
 	if strings.Contains(markup, "sqlite3") || !strings.Contains(markup, "Internal error") {
 		t.Errorf("an internal error shows its detail to the officer")
+	}
+}
+
+// A library found damaged at start opens for reading, says so, and offers
+// the latest backup; restoring it makes the library writable again and
+// keeps the damaged file beside it.
+func TestDamagedLibraryOffersLatestBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	h := newHarnessAt(t, path)
+	h.drop(sidebarPos, fixture(t, "harbour-talks.txt"), fixture(t, "drought-aid.txt"), fixture(t, "harbour-reaction.txt"))
+	dest := filepath.Join(t.TempDir(), h.d.backupName())
+	h.d.backup(dest)
+	h.flush()
+	if got := h.d.prefs.String(prefLastBackup); got != dest {
+		t.Fatalf("last backup preference %q, want %q", got, dest)
+	}
+	if err := h.eng.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	if len(data) < 8*page {
+		t.Fatalf("library only %d bytes", len(data))
+	}
+	mid := len(data) / 2 &^ (page - 1)
+	for i := range page {
+		data[mid+i] = byte(i*31 + 7)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	h2 := newHarnessAt(t, path)
+	h2.d.prefs.SetString(prefLastBackup, dest)
+	h2.d.start(nil)
+	h2.flush()
+	markup := test.RenderToMarkup(h2.w.Canvas())
+	if h2.d.dialog == nil || !strings.Contains(markup, "This library is damaged") || !strings.Contains(markup, filepath.Base(dest)) {
+		t.Fatalf("no damaged-library dialog naming the backup; status %q", h2.d.status.Text)
+	}
+	if !strings.Contains(h2.d.status.Text, "damaged") {
+		t.Errorf("status does not say the library is damaged: %q", h2.d.status.Text)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, data) {
+		t.Error("starting on the damaged library changed its file")
+	}
+	var restore *widget.Button
+	walkButtons(t, h2.w.Canvas().Overlays().Top(), func(b *widget.Button) {
+		if b.Text == "Restore latest backup" {
+			restore = b
+		}
+	})
+	if restore == nil {
+		t.Fatal("the dialog offers no 'Restore latest backup'")
+	}
+	test.Tap(restore)
+	h2.flush()
+	if !strings.Contains(h2.d.status.Text, "restored from") || !strings.Contains(h2.d.status.Text, "damaged") {
+		t.Errorf("status after restoring: %q", h2.d.status.Text)
+	}
+	if len(h2.d.sidebar.items) != 3 {
+		t.Errorf("%d briefings listed after the restore, want 3", len(h2.d.sidebar.items))
+	}
+	kept, _ := filepath.Glob(path + ".damaged-*")
+	if len(kept) == 0 {
+		t.Error("the damaged file was not kept beside the library")
+	}
+	fresh := filepath.Join(t.TempDir(), "ferry.txt")
+	if err := os.WriteFile(fresh, []byte("Ferry crews strike in the north\n\nFerry crews in the northern ports walked out on Monday over pay, the union said, stranding hundreds of passengers on the islands.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h2.drop(sidebarPos, fresh)
+	if h2.eng.Damaged() != nil || len(h2.d.sidebar.items) != 4 {
+		t.Errorf("after the restore the library is not writable: damaged %v, %d listed", h2.eng.Damaged(), len(h2.d.sidebar.items))
 	}
 }

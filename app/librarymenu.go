@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -68,6 +69,7 @@ func (d *desk) backup(dest string) {
 					d.showError("Could not back up the library", err, "Choose a folder you may write in, on a disk with room.")
 					return
 				}
+				d.prefs.SetString(prefLastBackup, dest)
 				d.setStatus("Library backed up to " + dest + ".")
 			}
 		}
@@ -95,12 +97,22 @@ func (d *desk) onRestore() {
 	fd.Show()
 }
 
+// keptAs says where a restore leaves the library it replaces: a damaged
+// library is kept byte for byte under a dated name, a sound one as a backup.
+func (d *desk) keptAs() string {
+	base := filepath.Base(d.svc.Path())
+	if d.svc.Damaged() != nil {
+		return base + ".damaged-<date>-<time>, unchanged"
+	}
+	return base + ".before-restore"
+}
+
 // confirmRestore says what a restore replaces before doing it.
 func (d *desk) confirmRestore(src string) {
 	msg := &widget.Label{Wrapping: fyne.TextWrapWord, Text: fmt.Sprintf(
 		"Replace everything in the library with the backup %s?\n\n"+
-			"The library as it is now is first saved as %s, so this can be reversed by restoring that file.",
-		filepath.Base(src), filepath.Base(d.svc.Path())+".before-restore")}
+			"The library as it is now is first kept as %s, so this can be reversed by restoring that file.",
+		filepath.Base(src), d.keptAs())}
 	dlg := dialog.NewCustomConfirm("Restore from backup", "Restore", "Cancel", msg, func(ok bool) {
 		if ok {
 			d.restore(src)
@@ -114,6 +126,7 @@ func (d *desk) confirmRestore(src string) {
 func (d *desk) restore(src string) {
 	d.enqueue(func() func() func() {
 		d.setStatus("Restoring the library from " + filepath.Base(src) + "…")
+		kept := d.keptAs()
 		return func() func() {
 			err := d.svc.Restore(context.Background(), src)
 			return func() {
@@ -125,10 +138,45 @@ func (d *desk) restore(src string) {
 				d.showEmpty()
 				d.sidebar.reload()
 				d.sidebar.reloadSources()
-				d.setStatus(fmt.Sprintf("Library restored from %s. The library as it was is kept as %s.", filepath.Base(src), filepath.Base(d.svc.Path())+".before-restore"))
+				d.setStatus(fmt.Sprintf("Library restored from %s. The library as it was is kept as %s.", filepath.Base(src), kept))
 			}
 		}
 	})
+}
+
+// offerRestore tells the officer the library is damaged and offers the
+// latest backup. The library stays open for reading: nothing is written to
+// the damaged file, and a restore keeps its bytes beside the restored one.
+func (d *desk) offerRestore() {
+	d.setStatus("The library is damaged: it can be read but not changed. Library > Restore from backup replaces it.")
+	latest := d.prefs.String(prefLastBackup)
+	if latest != "" {
+		if st, err := os.Stat(latest); err != nil || !st.Mode().IsRegular() {
+			latest = ""
+		}
+	}
+	text := fmt.Sprintf("Briefdesk found damage in the library file %s, so it will not write to it. "+
+		"You can still read, search and print what it holds.\n\n"+
+		"Restore a backup to go on working; the damaged file is kept beside it, unchanged.", d.svc.Path())
+	if latest != "" {
+		text += fmt.Sprintf("\n\nYour latest backup is %s, in %s.", filepath.Base(latest), filepath.Dir(latest))
+	} else {
+		text += "\n\nNo backup made with Briefdesk was found: choose one, or keep reading and copy out what you need."
+	}
+	var dlg *dialog.CustomDialog
+	keep := &widget.Button{Text: "Keep reading", OnTapped: func() { dlg.Hide() }}
+	choose := &widget.Button{Text: "Choose a backup…", Icon: theme.FolderOpenIcon(), OnTapped: func() { dlg.Hide(); d.onRestore() }}
+	buttons := []fyne.CanvasObject{keep, layout.NewSpacer(), choose}
+	if latest != "" {
+		buttons = append(buttons, &widget.Button{Text: "Restore latest backup", Icon: theme.HistoryIcon(), Importance: widget.HighImportance,
+			OnTapped: func() { dlg.Hide(); d.restore(latest) }})
+	} else {
+		choose.Importance = widget.HighImportance
+	}
+	body := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
+	dlg = dialog.NewCustomWithoutButtons("This library is damaged", container.NewBorder(nil, container.NewHBox(buttons...), nil, nil, body), d.win)
+	dlg.Resize(fyne.NewSize(560, 300))
+	d.showDialog(dlg)
 }
 
 // trashDialog lists the trash with Restore on every row and Empty Trash.

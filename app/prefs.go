@@ -10,6 +10,7 @@ const (
 	prefClassification = "classification" // printed on every brief; empty for none
 	prefLibraryPath    = "library_path"   // library file used when none is given; applies at the next start
 	prefExportDir      = "export_dir"     // folder the last brief was exported to; the save dialog opens there
+	prefLastBackup     = "last_backup"    // the backup written last, offered when the library is found damaged
 )
 
 // fitOnePage is the default-length preference value meaning "fit one page".

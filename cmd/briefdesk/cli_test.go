@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -434,5 +435,45 @@ func TestOutputErrorsFail(t *testing.T) {
 		if code != 1 || !strings.Contains(errb.String(), "cannot write the output") {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errb.String())
 		}
+	}
+}
+
+// Importing into a library damaged in the middle fails with the reason and
+// leaves the file as it was; searching it still works.
+func TestImportRefusesDamagedLibrary(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "in")
+	os.Mkdir(src, 0o755)
+	data, _ := os.ReadFile(article)
+	for i := range 24 {
+		text := fmt.Sprintf("Harbour report %d\n\nDock %d reopened on day %d after repairs, the port authority said.\n\n%s", i, i, i*7, data)
+		os.WriteFile(filepath.Join(src, fmt.Sprintf("a%02d.txt", i)), []byte(text), 0o644)
+	}
+	db := filepath.Join(dir, "lib.db")
+	if code, out, errs := run(t, "import", "--db", db, src); code != 0 {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errs)
+	}
+	lib, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lib) < 16<<12 {
+		t.Fatalf("library only %d bytes", len(lib))
+	}
+	mid := len(lib) / 2 &^ 4095
+	for i := range 4096 {
+		lib[mid+i] = byte(i*31 + 7)
+	}
+	os.WriteFile(db, lib, 0o644)
+
+	code, out, errs := run(t, "import", "--db", db, article)
+	if code != 1 || !strings.Contains(out+errs, "damaged") || !strings.Contains(out+errs, article) {
+		t.Errorf("import into a damaged library: exit %d, out %q, err %q", code, out, errs)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(after, lib) {
+		t.Error("the damaged library file was changed")
+	}
+	if code, _, errs := run(t, "search", "--db", db, "harbour"); code != 0 {
+		t.Errorf("search of a damaged library: exit %d: %s", code, errs)
 	}
 }
