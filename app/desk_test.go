@@ -273,7 +273,7 @@ func TestSearchShowsHighlightedSnippets(t *testing.T) {
 	if len(items) != 1 || !strings.Contains(items[0].Title, "Drought") {
 		t.Fatalf("search results %+v, want the drought briefing", items)
 	}
-	if items[0].Snippet == "" {
+	if items[0].Snippet.Text == "" {
 		t.Fatal("no snippet")
 	}
 	segs := snippetSegments(items[0].Snippet)
@@ -284,7 +284,7 @@ func TestSearchShowsHighlightedSnippets(t *testing.T) {
 		}
 	}
 	if !bold {
-		t.Errorf("match not bold in %q", items[0].Snippet)
+		t.Errorf("match not bold in %q", items[0].Snippet.Text)
 	}
 	if !strings.Contains(h.d.sidebar.count.Text, "1 briefing match") {
 		t.Errorf("count %q", h.d.sidebar.count.Text)

@@ -90,7 +90,7 @@ func goldenItems(h *harness) {
 	h.d.sidebar.items = []domain.BriefingItem{
 		{ID: 7, Title: "Ministers agree harbour deal after all-night talks", Sources: "Harbour Gazette, Freight Daily", Articles: 2, Date: at, DateBy: domain.DatePublished},
 		{ID: 8, Title: "Drought relief convoy reaches northern Saldera", Sources: "Ruth Abeyta", Articles: 1, Date: at.Add(-2 * time.Hour), DateBy: domain.DateImported},
-		{ID: 9, Title: "Grain convoy reaches port after strait reopens", Sources: "Jonas Feld", Articles: 1, Date: at.AddDate(0, 0, -3), DateBy: domain.DatePublished, Snippet: "the first grain [convoy] in three weeks reached the port"},
+		{ID: 9, Title: "Grain convoy reaches port after strait reopens", Sources: "Jonas Feld", Articles: 1, Date: at.AddDate(0, 0, -3), DateBy: domain.DatePublished, Snippet: domain.Snippet{Text: "the first grain convoy in three weeks reached the port", Marks: []domain.Mark{{Start: 16, End: 22}}}},
 	}
 	for i := range h.d.sidebar.items {
 		h.d.sidebar.list.SetItemHeight(i, h.d.sidebar.rowHeight(i))

@@ -6,6 +6,7 @@ import (
 	"log"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -110,7 +111,7 @@ func (s *sidebar) createRow() fyne.CanvasObject {
 		group:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance, SizeName: theme.SizeNameCaptionText},
 		title:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
 		meta:    newNote("", false),
-		snippet: &widget.RichText{Truncation: fyne.TextTruncateEllipsis, Segments: snippetSegments("[match]")},
+		snippet: &widget.RichText{Truncation: fyne.TextTruncateEllipsis, Segments: snippetSegments(domain.Snippet{Text: "match", Marks: []domain.Mark{{Start: 0, End: 5}}})},
 	}
 	r.box = container.NewVBox(r.group, r.title, r.meta, r.snippet)
 	r.ExtendBaseWidget(r)
@@ -130,7 +131,7 @@ func (s *sidebar) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r.title.SetText(oneLine(it.Title))
 	setNote(r.meta, s.metaLine(it))
-	if it.Snippet != "" {
+	if it.Snippet.Text != "" {
 		r.snippet.Segments = snippetSegments(shortSnippet(it.Snippet, snippetChars))
 		r.snippet.Refresh()
 		r.snippet.Show()
@@ -199,27 +200,23 @@ func (s *sidebar) metaLine(it domain.BriefingItem) string {
 
 // snippetSegments renders a search snippet with [ and ] around matches as
 // text with the matches in bold.
-func snippetSegments(snippet string) []widget.RichTextSegment {
+func snippetSegments(snippet domain.Snippet) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	plain := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
 	bold := widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameCaptionText}
-	rest := strings.Join(strings.Fields(snippet), " ")
-	for rest != "" {
-		i := strings.IndexByte(rest, '[')
-		if i < 0 {
-			segs = append(segs, &widget.TextSegment{Text: rest, Style: plain})
-			break
+	text, at := snippet.Text, 0
+	for _, m := range snippet.Marks {
+		if m.Start < at || m.End > len(text) || m.Start >= m.End {
+			continue // not a range of this text: show it plain
 		}
-		j := strings.IndexByte(rest[i:], ']')
-		if j < 0 {
-			segs = append(segs, &widget.TextSegment{Text: rest, Style: plain})
-			break
+		if m.Start > at {
+			segs = append(segs, &widget.TextSegment{Text: text[at:m.Start], Style: plain})
 		}
-		if i > 0 {
-			segs = append(segs, &widget.TextSegment{Text: rest[:i], Style: plain})
-		}
-		segs = append(segs, &widget.TextSegment{Text: rest[i+1 : i+j], Style: bold})
-		rest = rest[i+j+1:]
+		segs = append(segs, &widget.TextSegment{Text: text[m.Start:m.End], Style: bold})
+		at = m.End
+	}
+	if at < len(text) {
+		segs = append(segs, &widget.TextSegment{Text: text[at:], Style: plain})
 	}
 	return segs
 }
@@ -237,7 +234,7 @@ func (s *sidebar) rowHeight(id int) float32 {
 	if s.groupOf(id) != "" {
 		h += s.partH[0] + pad
 	}
-	if s.items[id].Snippet != "" {
+	if s.items[id].Snippet.Text != "" {
 		h += s.partH[3] + pad
 	}
 	return h
@@ -498,37 +495,52 @@ func (s *sidebar) focusSearch() {
 const snippetChars = 52
 
 // shortSnippet cuts a snippet to about n characters around its first match,
-// so the row stays one line and the match is visible.
-func shortSnippet(s string, n int) string {
-	r := []rune(oneLine(s))
-	if len(r) <= n {
-		return string(r)
+// so the row stays one line and the match is visible. A match cut at the
+// edge keeps its visible part marked.
+func shortSnippet(s domain.Snippet, n int) domain.Snippet {
+	text := s.Text
+	runes := utf8.RuneCountInString(text)
+	if runes <= n {
+		return s
 	}
-	start := 0
-	for i, c := range r {
-		if c == '[' {
-			start = max(i-n/5, 0)
-			// begin at a word, not in the middle of one
-			for start > 0 && start < i && r[start-1] != ' ' {
-				start++
+	// byteAt returns the byte offset of rune i of text.
+	byteAt := func(i int) int {
+		for b := range text {
+			if i == 0 {
+				return b
 			}
-			break
+			i--
 		}
+		return len(text)
 	}
-	end := min(start+n, len(r))
+	start, first := 0, 0
+	if len(s.Marks) > 0 {
+		first = utf8.RuneCountInString(text[:s.Marks[0].Start])
+		start = max(first-n/5, 0)
+	}
+	end := min(start+n, runes)
 	if end-start < n {
 		start = max(end-n, 0)
 	}
-	out := string(r[start:end])
-	// A match cut in half would lose its closing bracket: close it.
-	if strings.Count(out, "[") > strings.Count(out, "]") {
-		out += "]"
+	// begin at a word, not in the middle of one
+	for start > 0 && start < first && text[byteAt(start)-1] != ' ' {
+		start++
 	}
+	bs, be := byteAt(start), byteAt(end)
+	var out domain.Snippet
 	if start > 0 {
-		out = "…" + out
+		out.Text = "…"
 	}
-	if end < len(r) {
-		out += "…"
+	shift := len(out.Text) - bs
+	out.Text += text[bs:be]
+	for _, m := range s.Marks {
+		if m.End <= bs || m.Start >= be {
+			continue
+		}
+		out.Marks = append(out.Marks, domain.Mark{Start: max(m.Start, bs) + shift, End: min(m.End, be) + shift})
+	}
+	if end < runes {
+		out.Text += "…"
 	}
 	return out
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"briefdesk/internal/actors"
 	"briefdesk/internal/brief"
@@ -542,11 +543,31 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 }
 
 type jsonHit struct {
-	ID      int64   `json:"id"`
-	Title   string  `json:"title"`
-	Path    string  `json:"path"`
-	Snippet string  `json:"snippet"`
-	Rank    float64 `json:"rank"`
+	ID      int64    `json:"id"`
+	Title   string   `json:"title"`
+	Path    string   `json:"path"`
+	Snippet string   `json:"snippet"`
+	Marks   [][2]int `json:"marks"`   // [start, end) of each match in snippet, in characters (code points)
+	Matches []string `json:"matches"` // the matched words, in order
+	Rank    float64  `json:"rank"`
+}
+
+// newJSONHit turns a hit into its JSON form, its snippet's byte marks into
+// character offsets a script can index with.
+func newJSONHit(h domain.Hit) jsonHit {
+	j := jsonHit{ID: h.ArticleID, Title: h.Title, Path: h.Path, Snippet: h.Snippet.Text, Rank: h.Rank,
+		Marks: [][2]int{}, Matches: h.Snippet.Matches()}
+	if j.Matches == nil {
+		j.Matches = []string{}
+	}
+	for _, m := range h.Snippet.Marks {
+		if m.Start < 0 || m.End > len(h.Snippet.Text) || m.Start > m.End {
+			continue
+		}
+		start := utf8.RuneCountInString(h.Snippet.Text[:m.Start])
+		j.Marks = append(j.Marks, [2]int{start, start + utf8.RuneCountInString(h.Snippet.Text[m.Start:m.End])})
+	}
+	return j
 }
 
 func cmdSearch(args []string, stdout, stderr io.Writer) int {
@@ -579,10 +600,10 @@ func cmdSearch(args []string, stdout, stderr io.Writer) int {
 	enc.SetEscapeHTML(false)
 	for _, h := range hits {
 		if *asJSON {
-			enc.Encode(jsonHit{ID: h.ArticleID, Title: h.Title, Path: h.Path, Snippet: h.Snippet, Rank: h.Rank})
+			enc.Encode(newJSONHit(h))
 			continue
 		}
-		fmt.Fprintf(stdout, "%d\t%s\n\t%s\n\t%s\n", h.ArticleID, plain(h.Title), quotePath(h.Path), plain(h.Snippet))
+		fmt.Fprintf(stdout, "%d\t%s\n\t%s\n\t%s\n", h.ArticleID, plain(h.Title), quotePath(h.Path), plain(h.Snippet.Text))
 	}
 	return 0
 }

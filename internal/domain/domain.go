@@ -209,7 +209,7 @@ type BriefingItem struct {
 	// known (DateBy says which). Opening or editing a briefing leaves it.
 	Date    time.Time
 	DateBy  DateSource
-	Snippet string // highlighted search snippet, with [ and ] around matches, when listing a search
+	Snippet Snippet // the best match, when listing a search
 }
 
 // ImportStatus is the outcome of importing one source.
@@ -244,12 +244,34 @@ type ListQuery struct {
 	Limit  int // 0 means a sensible default page size
 }
 
+// Snippet is a passage of a search hit. The matched words are marked out
+// of band, as byte ranges of Text, so brackets or markup in an article
+// never display as a match.
+type Snippet struct {
+	Text  string
+	Marks []Mark // in order, not overlapping
+}
+
+// Mark is the byte range Text[Start:End] of a snippet that matched.
+type Mark struct{ Start, End int }
+
+// Matches returns the marked words of the snippet, in order.
+func (s Snippet) Matches() []string {
+	var out []string
+	for _, m := range s.Marks {
+		if 0 <= m.Start && m.Start <= m.End && m.End <= len(s.Text) {
+			out = append(out, s.Text[m.Start:m.End])
+		}
+	}
+	return out
+}
+
 // Hit is one full-text search result.
 type Hit struct {
 	ArticleID  int64
 	BriefingID int64
 	Title      string
 	Path       string // the article's origin (file or URL)
-	Snippet    string // with [ and ] around the matched terms
+	Snippet    Snippet
 	Rank       float64
 }

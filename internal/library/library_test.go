@@ -348,7 +348,7 @@ func TestSearchIsSafeAndHighlights(t *testing.T) {
 		t.Fatalf("Search = %v, %v", hits, err)
 	}
 	h := hits[0]
-	if !strings.Contains(h.Snippet, "[Lavrov]") || h.Title == "" || h.Path == "" || h.BriefingID == 0 || h.ArticleID == 0 {
+	if !strings.Contains(bracketed(h.Snippet), "[Lavrov]") || h.Title == "" || h.Path == "" || h.BriefingID == 0 || h.ArticleID == 0 {
 		t.Errorf("hit %+v", h)
 	}
 	// Inflections through prefixes, finished or not.
@@ -460,7 +460,7 @@ func TestListingFilters(t *testing.T) {
 		t.Fatalf("search+source: %v %v", items, err)
 	}
 	for _, it := range items {
-		if !strings.Contains(it.Snippet, "[") {
+		if len(it.Snippet.Marks) == 0 {
 			t.Errorf("item without highlighted snippet: %+v", it)
 		}
 	}
@@ -498,7 +498,7 @@ func TestListingFilters(t *testing.T) {
 		t.Fatal(err)
 	}
 	items, _ = l.Briefings(ctx, domain.ListQuery{Search: "quintessen"})
-	if len(items) != 1 || items[0].ID != ids[7] || !strings.Contains(items[0].Snippet, "[Quintessential]") {
+	if len(items) != 1 || items[0].ID != ids[7] || !strings.Contains(bracketed(items[0].Snippet), "[Quintessential]") {
 		t.Errorf("note search: %+v", items)
 	}
 }
@@ -681,7 +681,7 @@ func TestPagingBeyondRankWindow(t *testing.T) {
 					t.Errorf("%q: briefing %d listed twice", search, it.ID)
 				}
 				seen[it.ID] = true
-				if it.Snippet == "" {
+				if it.Snippet.Text == "" {
 					t.Errorf("%q: briefing %d without snippet", search, it.ID)
 				}
 			}

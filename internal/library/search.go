@@ -238,12 +238,6 @@ const trashOnly = `SELECT ba.article_id FROM briefing b JOIN briefing_article ba
 		WHERE ba2.article_id = ba.article_id AND b2.deleted IS NULL)
 	UNION ALL SELECT id FROM article WHERE deleted IS NOT NULL`
 
-// Snippet markers and size, shared by every search.
-const (
-	hlOpen  = "["
-	hlClose = "]"
-)
-
 // Search runs a full-text query over article titles and bodies as the user
 // typed it, best match first (bm25, titles weigh more). The last word
 // matches as a prefix unless followed by a space, so results follow typing.
@@ -572,7 +566,7 @@ func fillSnippets(ctx context.Context, tx *sql.Tx, search string, items []domain
 		byKind[s.kind] = append(byKind[s.kind], s.id)
 	}
 	qs := highlightTerms(search, true)
-	var snips [3]map[int64]string
+	var snips [3]map[int64]domain.Snippet
 	var err error
 	if snips[0], err = bodySnippets(ctx, tx, byKind[0], qs); err != nil {
 		return err
@@ -590,8 +584,8 @@ func fillSnippets(ctx context.Context, tx *sql.Tx, search string, items []domain
 }
 
 // noteSnippets highlights qs in the notes, else the titles, of briefings.
-func noteSnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (map[int64]string, error) {
-	return textSnippets(ctx, tx, `SELECT id, title, notes FROM briefing`, ids, func(title, notes string) string {
+func noteSnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (map[int64]domain.Snippet, error) {
+	return textSnippets(ctx, tx, `SELECT id, title, notes FROM briefing`, ids, func(title, notes string) domain.Snippet {
 		if s, ok := cutSnippet(notes, qs); ok {
 			return s
 		}
@@ -600,15 +594,15 @@ func noteSnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (map
 	})
 }
 
-// actorSnippets shows a matching actor as "[Name] (role)".
-func actorSnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (map[int64]string, error) {
-	return textSnippets(ctx, tx, `SELECT id, name, role FROM actor`, ids, func(name, role string) string {
+// actorSnippets shows a matching actor as "Name (role)", the name marked.
+func actorSnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (map[int64]domain.Snippet, error) {
+	return textSnippets(ctx, tx, `SELECT id, name, role FROM actor`, ids, func(name, role string) domain.Snippet {
 		s, ok := cutSnippet(name, qs)
 		if !ok {
-			s = name
+			s = domain.Snippet{Text: name}
 		}
 		if role != "" {
-			s += " (" + role + ")"
+			s.Text += " (" + role + ")"
 		}
 		return s
 	})
@@ -616,8 +610,8 @@ func actorSnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (ma
 
 // textSnippets runs query (selecting id and two texts) for ids and builds a
 // snippet of each row with cut.
-func textSnippets(ctx context.Context, tx *sql.Tx, query string, ids []int64, cut func(a, b string) string) (map[int64]string, error) {
-	out := map[int64]string{}
+func textSnippets(ctx context.Context, tx *sql.Tx, query string, ids []int64, cut func(a, b string) domain.Snippet) (map[int64]domain.Snippet, error) {
+	out := map[int64]domain.Snippet{}
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -639,8 +633,8 @@ func textSnippets(ctx context.Context, tx *sql.Tx, query string, ids []int64, cu
 }
 
 // bodySnippets highlights qs in the given articles.
-func bodySnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (map[int64]string, error) {
-	return textSnippets(ctx, tx, `SELECT id, title, body FROM article`, ids, func(title, body string) string {
+func bodySnippets(ctx context.Context, tx *sql.Tx, ids []int64, qs []qword) (map[int64]domain.Snippet, error) {
+	return textSnippets(ctx, tx, `SELECT id, title, body FROM article`, ids, func(title, body string) domain.Snippet {
 		return articleSnippet(title, body, qs)
 	})
 }

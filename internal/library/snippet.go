@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"briefdesk/internal/domain"
 )
 
 // Article snippets are cut in Go rather than by FTS5's snippet(): that
@@ -131,11 +133,11 @@ func (q qword) matches(w string) bool {
 }
 
 // cutSnippet returns the window of text with the most distinct query words
-// (earliest on ties), matches wrapped in [ and ], and "…" where text was
-// cut. ok is false when no word matches.
-func cutSnippet(text string, qs []qword) (string, bool) {
+// (earliest on ties), matches marked, and "…" where text was cut. ok is
+// false when no word matches.
+func cutSnippet(text string, qs []qword) (domain.Snippet, bool) {
 	if len(qs) == 0 {
-		return "", false
+		return domain.Snippet{}, false
 	}
 	// Tokens are read lazily: most hits show every query word near the
 	// top, and the rest of the body need not be tokenised or folded.
@@ -186,15 +188,15 @@ func cutSnippet(text string, qs []qword) (string, bool) {
 		}
 	}
 	if !found {
-		return "", false
+		return domain.Snippet{}, false
 	}
 	// Start a few words before the first match, for context.
 	start := max(0, best-4)
 	more(start + snippetWords + 1) // one past the window: is the text cut?
 	end := min(len(toks), start+snippetWords)
-	var b strings.Builder
+	var b snippetBuilder
 	if start > 0 {
-		b.WriteString("\u2026")
+		b.text("\u2026")
 	}
 	pos = toks[start].start
 	if start == 0 {
@@ -202,25 +204,61 @@ func cutSnippet(text string, qs []qword) (string, bool) {
 	}
 	for i := start; i < end; i++ {
 		tk := toks[i]
-		b.WriteString(text[pos:tk.start])
+		b.text(text[pos:tk.start])
 		if hit[i] != 0 {
-			b.WriteString(hlOpen + text[tk.start:tk.end] + hlClose)
+			b.mark(text[tk.start:tk.end])
 		} else {
-			b.WriteString(text[tk.start:tk.end])
+			b.text(text[tk.start:tk.end])
 		}
 		pos = tk.end
 	}
 	if end == len(toks) {
-		b.WriteString(text[pos:])
+		b.text(text[pos:])
 	} else {
-		b.WriteString("\u2026")
+		b.text("\u2026")
 	}
-	return strings.Join(strings.Fields(b.String()), " "), true
+	return b.snippet(), true
+}
+
+// snippetBuilder writes a snippet with its whitespace collapsed to single
+// spaces, recording where the marked words land.
+type snippetBuilder struct {
+	b     strings.Builder
+	marks []domain.Mark
+	space bool // a space is owed before the next visible text
+}
+
+func (sb *snippetBuilder) text(s string) {
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			sb.space = sb.b.Len() > 0
+			continue
+		}
+		if sb.space {
+			sb.b.WriteByte(' ')
+			sb.space = false
+		}
+		sb.b.WriteRune(r)
+	}
+}
+
+func (sb *snippetBuilder) mark(s string) {
+	if sb.space {
+		sb.b.WriteByte(' ')
+		sb.space = false
+	}
+	start := sb.b.Len()
+	sb.b.WriteString(s)
+	sb.marks = append(sb.marks, domain.Mark{Start: start, End: sb.b.Len()})
+}
+
+func (sb *snippetBuilder) snippet() domain.Snippet {
+	return domain.Snippet{Text: sb.b.String(), Marks: sb.marks}
 }
 
 // articleSnippet highlights the query in an article's body, or in its title
 // when only the title matches.
-func articleSnippet(title, body string, qs []qword) string {
+func articleSnippet(title, body string, qs []qword) domain.Snippet {
 	if s, ok := cutSnippet(body, qs); ok {
 		return s
 	}
@@ -232,10 +270,10 @@ func articleSnippet(title, body string, qs []qword) string {
 
 // opening returns the first words of text, for a hit whose match the
 // highlighter cannot see (a stem it does not know).
-func opening(text string) string {
+func opening(text string) domain.Snippet {
 	toks := tokens(text)
 	if len(toks) <= snippetWords {
-		return strings.Join(strings.Fields(text), " ")
+		return domain.Snippet{Text: strings.Join(strings.Fields(text), " ")}
 	}
-	return strings.Join(strings.Fields(text[:toks[snippetWords-1].end]), " ") + "\u2026"
+	return domain.Snippet{Text: strings.Join(strings.Fields(text[:toks[snippetWords-1].end]), " ") + "\u2026"}
 }
