@@ -22,6 +22,7 @@ import (
 
 	"briefdesk/internal/brief"
 	"briefdesk/internal/buildinfo"
+	"briefdesk/internal/cups"
 	"briefdesk/internal/domain"
 	"briefdesk/internal/engine"
 )
@@ -47,7 +48,7 @@ type desk struct {
 	// print sends a PDF to a printer ("" for the default) and says what
 	// happened; printers lists the printers. Tests replace both.
 	print    func(path, printer, title string) (string, error)
-	printers func(ctx context.Context) ([]brief.Printer, error)
+	printers func(ctx context.Context) ([]cups.Printer, error)
 	// closeLibrary closes the engine when the window closes; may be nil.
 	closeLibrary func() error
 
@@ -86,7 +87,7 @@ func newDesk(a fyne.App, w fyne.Window, svc service) *desk {
 		render: renderBrief,
 	}
 	d.print = d.printPDF
-	d.printers = brief.Printers
+	d.printers = cups.Printers
 	d.sidebar = newSidebar(d)
 	d.view = newBriefingView(d)
 	return d
@@ -588,8 +589,8 @@ func (d *desk) briefOptions() brief.Options {
 func (d *desk) printPDF(path, printer, title string) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	id, err := brief.PrintJob(ctx, path, printer, title)
-	if errors.Is(err, brief.ErrNoPrinting) {
+	id, err := cups.PrintJob(ctx, path, printer, title)
+	if errors.Is(err, cups.ErrNoPrinting) {
 		u, perr := url.Parse(storage.NewFileURI(path).String())
 		if perr != nil {
 			return "", perr

@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"briefdesk/internal/brief"
+	"briefdesk/internal/cups"
 	"briefdesk/internal/domain"
 	"briefdesk/internal/engine"
 )
@@ -74,8 +74,8 @@ func newHarnessAt(t *testing.T, path string) *harness {
 		h.printed, h.printer = path, printer
 		return "Brief sent to " + printer + ".", nil
 	}
-	h.d.printers = func(context.Context) ([]brief.Printer, error) {
-		return []brief.Printer{{Name: "Office", Description: "Office laser", Default: true, Enabled: true}, {Name: "PDF"}}, nil
+	h.d.printers = func(context.Context) ([]cups.Printer, error) {
+		return []cups.Printer{{Name: "Office", Description: "Office laser", Default: true, Enabled: true}, {Name: "PDF"}}, nil
 	}
 	h.d.sidebar.delay = 0
 	h.d.now = func() time.Time { return time.Date(2026, 3, 15, 12, 0, 0, 0, time.Local) }
@@ -666,7 +666,7 @@ func TestPrintWithoutCUPSFallsBackToViewer(t *testing.T) {
 	h.drop(sidebarPos, fixture(t, "drought-aid.txt"))
 	p := h.d.showPreview(true)
 	p.queues = nil
-	p.onPrinters(nil, brief.ErrNoPrinting)
+	p.onPrinters(nil, cups.ErrNoPrinting)
 	if p.printerBox.Visible() {
 		t.Error("printer choice shown without printers")
 	}
@@ -683,11 +683,11 @@ func TestPrintThroughCUPS(t *testing.T) {
 	if queue == "" {
 		t.Skip("no virtual PDF printer: BRIEFDESK_TEST_PRINTER unset (make test sets it)")
 	}
-	ps, err := brief.Printers(t.Context())
+	ps, err := cups.Printers(t.Context())
 	if err != nil {
 		t.Fatalf("list printers: %v", err)
 	}
-	ps = slices.DeleteFunc(ps, func(p brief.Printer) bool { return p.Name != queue })
+	ps = slices.DeleteFunc(ps, func(p cups.Printer) bool { return p.Name != queue })
 	if len(ps) == 0 {
 		t.Fatalf("CUPS does not list the test printer %s", queue)
 	}

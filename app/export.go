@@ -25,6 +25,7 @@ import (
 
 	"briefdesk/assets"
 	"briefdesk/internal/brief"
+	"briefdesk/internal/cups"
 	"briefdesk/internal/domain"
 	"briefdesk/internal/engine"
 )
@@ -76,7 +77,7 @@ type briefPreview struct {
 	print  *widget.Button
 	// printer chooses the CUPS queue; hidden when there is none.
 	printer    *widget.Select
-	queues     []brief.Printer
+	queues     []cups.Printer
 	bodySize   float64
 	printerBox *fyne.Container
 	side       *fyne.Container
@@ -210,7 +211,7 @@ func (p *briefPreview) loadPrinters() {
 	})
 }
 
-func (p *briefPreview) onPrinters(ps []brief.Printer, err error) {
+func (p *briefPreview) onPrinters(ps []cups.Printer, err error) {
 	if err != nil || len(ps) == 0 {
 		setNote(p.note, p.noteText()+" No printer is set up here: Print opens the PDF in your PDF viewer.")
 		return

@@ -437,21 +437,6 @@ func TestExportFormats(t *testing.T) {
 	}
 }
 
-func TestPreviewPNG(t *testing.T) {
-	needTool(t, "pdftoppm", "poppler-utils")
-	p, err := Layout(briefing("", storyPower), Options{Generated: gen})
-	if err != nil {
-		t.Fatal(err)
-	}
-	png, err := p.PreviewPNG(t.Context(), 30)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.HasPrefix(png, []byte("\x89PNG")) {
-		t.Errorf("not a PNG: % x", png[:min(8, len(png))])
-	}
-}
-
 // TestExtremes checks briefings no real desk should send but someone will:
 // thirty articles, a sentence longer than a page, text the typeface cannot
 // draw, a title of a hundred words, no analysis at all.

@@ -1,4 +1,4 @@
-package brief
+package cups
 
 import (
 	"bytes"
@@ -8,9 +8,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"briefdesk/internal/brief"
+	"briefdesk/internal/domain"
 )
 
 func TestParsePrinters(t *testing.T) {
@@ -79,8 +83,7 @@ func TestPrintToPDFPrinter(t *testing.T) {
 		t.Fatalf("Printers() = %+v, lacks %s", ps, printer)
 	}
 
-	b := briefing("", storyGrain)
-	path, _ := writePDF(t, t.TempDir(), b, Options{Generated: gen, Classification: "UNCLASSIFIED"})
+	path := briefPDF(t)
 	title := fmt.Sprintf("briefdesk-test-%d", time.Now().UnixNano())
 	id, err := PrintJob(ctx, path, printer, title)
 	if err != nil {
@@ -124,13 +127,54 @@ func TestPrintNoDefault(t *testing.T) {
 	if _, err := Printers(context.Background()); err != nil {
 		t.Skipf("no CUPS: %v", err)
 	}
-	pdf := filepath.Join(t.TempDir(), "b.pdf")
-	var buf bytes.Buffer
-	if err := PDF(&buf, briefing("", storyPower), Options{Generated: gen}); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(pdf, buf.Bytes(), 0o644)
+	pdf := briefPDF(t)
 	if err := Print(context.Background(), pdf, ""); !errors.Is(err, ErrNoDefaultPrinter) {
 		t.Errorf("Print to no default: %v, want ErrNoDefaultPrinter", err)
 	}
+}
+
+// briefPDF writes a real one-page brief to print.
+func briefPDF(t *testing.T) string {
+	t.Helper()
+	b := &domain.Briefing{Title: "Grain corridor reopens", Articles: []*domain.Article{{
+		Title: "Grain corridor reopens", Source: "Wire",
+		Paragraphs: []string{"The first grain convoy in three weeks reached the port on Monday, officials said."},
+	}}}
+	var buf bytes.Buffer
+	gen := time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
+	if err := brief.PDF(&buf, b, brief.Options{Generated: gen, Classification: "UNCLASSIFIED"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "brief.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func needTool(t testing.TB, name, pkg string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Skipf("%s not installed (Debian package %s; scripts/deps.sh installs it)", name, pkg)
+	}
+}
+
+// pdfPages reads a PDF's page count with pdfinfo.
+func pdfPages(t testing.TB, path string) int {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v: %s", path, err, out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if v, ok := strings.CutPrefix(line, "Pages:"); ok {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+	}
+	t.Fatalf("pdfinfo %s: no page count", path)
+	return 0
 }

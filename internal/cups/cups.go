@@ -1,4 +1,7 @@
-package brief
+// Package cups prints through the system's CUPS client tools (lp, lpstat):
+// the one integration with the print system, kept apart from the brief that
+// writes the PDF, so the window and the CLI can be tested without it.
+package cups
 
 import (
 	"bufio"
@@ -69,7 +72,7 @@ func cupsCmd(ctx context.Context, name string, args ...string) ([]byte, error) {
 // Printers lists the CUPS print queues, the default first. It returns an
 // error wrapping ErrNoPrinting when there is nothing to print with.
 func Printers(ctx context.Context) ([]Printer, error) {
-	const op = "brief.Printers"
+	const op = "cups.Printers"
 	out, err := cupsCmd(ctx, "lpstat", "-l", "-p")
 	if err != nil {
 		return nil, opError(op, err)
@@ -134,7 +137,7 @@ func Print(ctx context.Context, pdfPath, printer string) error {
 // PrintJob is Print with a job title (shown in the print queue; "" keeps the
 // file's name) that returns the CUPS request ID, e.g. "Office-12".
 func PrintJob(ctx context.Context, pdfPath, printer, title string) (string, error) {
-	const op = "brief.Print"
+	const op = "cups.Print"
 	if _, err := os.Stat(pdfPath); err != nil {
 		return "", opError(op, err)
 	}
@@ -167,4 +170,13 @@ func orDefault(p string) string {
 		return "the default printer"
 	}
 	return p
+}
+
+// opError adds the operation to err, upspin style, so a log line says where
+// printing failed.
+func opError(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", op, err)
 }
