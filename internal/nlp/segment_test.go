@@ -217,3 +217,21 @@ func TestSegmentBBC(t *testing.T) {
 		t.Errorf("only %.1f%% of BBC reference sentences match a segment", 100*frac)
 	}
 }
+
+// A sentence the tagger cannot read keeps its words, tagged by shape, with
+// offsets into the text (issue 11 item 9).
+func TestShapeTokens(t *testing.T) {
+	s := "Officials in Kyiv said 14 people, including Müller, were hurt."
+	toks := shapeTokens(s, 100)
+	var got []string
+	for _, tk := range toks {
+		if s[tk.Start-100:tk.End-100] != tk.Text {
+			t.Fatalf("token %q at %d-%d does not point into the text", tk.Text, tk.Start, tk.End)
+		}
+		got = append(got, tk.Text+"/"+tk.Tag)
+	}
+	want := "Officials/NNP in/NN Kyiv/NNP said/NN 14/CD people/NN ,/, including/NN Müller/NNP ,/, were/NN hurt/NN ./."
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+}

@@ -1,7 +1,10 @@
 package nlp
 
 import (
+	"log"
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
@@ -53,7 +56,9 @@ func tag(sentence string, base int) []Token {
 	text, at := clean(sentence)
 	doc, err := prose.NewDocument(text, prose.UsingModel(Model()), prose.WithSegmentation(false), prose.WithExtraction(false))
 	if err != nil {
-		return nil
+		// Never drop a sentence's words: tag it coarsely instead, and say so.
+		proseFailed.Do(func() { log.Printf("briefdesk: nlp: the tagger failed, words tagged by shape: %v", err) })
+		return shapeTokens(sentence, base)
 	}
 	var out []Token
 	pos := 0
@@ -90,14 +95,68 @@ func tag(sentence string, base int) []Token {
 	return out
 }
 
+// proseFailed logs prose's first failure only: one is enough to know.
+var proseFailed sync.Once
+
+// shapeTokens splits a sentence into words and punctuation and tags each by
+// its shape (number, capitalised, punctuation, other), for a sentence the
+// tagger could not read: coarse, but every word stays findable.
+func shapeTokens(sentence string, base int) []Token {
+	var out []Token
+	add := func(s, e int) {
+		w := sentence[s:e]
+		r, _ := utf8.DecodeRuneInString(w)
+		t := "NN"
+		switch {
+		case unicode.IsDigit(r):
+			t = "CD"
+		case unicode.IsUpper(r):
+			t = "NNP"
+		case w == "." || w == "!" || w == "?":
+			t = "."
+		case w == ",":
+			t = ","
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			t = "SYM"
+		}
+		out = append(out, Token{Text: w, Tag: t, Start: base + s, End: base + e, Label: "O"})
+	}
+	start := -1
+	for i, r := range sentence {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			add(start, i)
+			start = -1
+		}
+		if !word && !unicode.IsSpace(r) {
+			add(i, i+utf8.RuneLen(r))
+		}
+	}
+	if start >= 0 {
+		add(start, len(sentence))
+	}
+	return out
+}
+
 // abbrev are abbreviations whose period stays even at a sentence's end.
 var abbrev = map[string]bool{"inc.": true, "co.": true, "corp.": true, "ltd.": true, "jr.": true, "sr.": true, "st.": true}
+
+// modelFailed logs once that the embedded entity model is unreadable (a
+// broken build; the model test fails on it).
+var modelFailed sync.Once
 
 // labelEntities runs the entity tagger over a document's sentences and
 // sets each token's Label.
 func labelEntities(sents []Sentence) {
 	m, err := entityModel()
-	if err != nil || len(sents) == 0 {
+	if err != nil {
+		modelFailed.Do(func() { log.Printf("briefdesk: nlp: the entity model does not load, so no names are found: %v", err) })
+		return
+	}
+	if len(sents) == 0 {
 		return
 	}
 	ns := make([]nerSent, len(sents))
