@@ -31,6 +31,17 @@ type NERModel struct {
 	W      []float32
 
 	index map[string]int32
+	off   Ablation // set by TrainNER or Ablate; not stored
+}
+
+// Ablate switches groups off for this model's tagging (see Ablation).
+func (m *NERModel) Ablate(groups ...string) {
+	if m.off == nil {
+		m.off = Ablation{}
+	}
+	for _, g := range groups {
+		m.off[g] = true
+	}
 }
 
 var (
@@ -79,9 +90,10 @@ func (m *NERModel) buildIndex() {
 	}
 }
 
-// Ablate switches feature groups off ("gaz", "doc", "pos", "harmonise"),
-// so the trainer can measure what each adds. Empty in the app.
-var Ablate = map[string]bool{}
+// Ablation names the feature groups and passes switched off ("gaz", "doc",
+// "hist", "harmonise", "repair"), so the trainer can measure what each adds.
+// A model trained with an ablation tags with it; the shipped model has none.
+type Ablation map[string]bool
 
 // nerSent is one sentence as the tagger sees it. Part-of-speech tags are
 // not used: on CoNLL dev they cost 0.3 F1 (prose's tagger is noisy on
@@ -97,6 +109,7 @@ type nerSent struct {
 type docStats struct {
 	lower  map[string]bool // lowercased words seen in lower case
 	capMid map[string]bool // lowercased words seen capitalised, not sentence-initial
+	off    Ablation        // groups switched off
 }
 
 func newDocStats(sents []nerSent) docStats {
@@ -231,7 +244,7 @@ func staticFeatures(s nerSent, ds docStats) [][]string {
 	shp[n+2], shp[n+3] = "</s>", "</s>"
 	raw[n+2], raw[n+3] = "</s>", "</s>"
 	gz := gazTags(s.words)
-	if Ablate["gaz"] {
+	if ds.off["gaz"] {
 		for i := range gz {
 			gz[i] = "-"
 		}
@@ -283,7 +296,7 @@ func staticFeatures(s nerSent, ds docStats) [][]string {
 			}
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) && !Ablate["doc"] {
+		if unicode.IsUpper(r) && !ds.off["doc"] {
 			if ds.lower[l] {
 				f = append(f, "dlow"+hd)
 			}
@@ -327,8 +340,8 @@ type history map[string]*[5]int
 var histTypes = [5]string{"PER", "ORG", "LOC", "MISC", "O"}
 
 // feature returns the type most often given to w so far, or "".
-func (h history) feature(w string) string {
-	if Ablate["hist"] {
+func (h history) feature(w string, off Ablation) string {
+	if off["hist"] {
 		return ""
 	}
 	c := h[strings.ToLower(w)]
@@ -385,7 +398,7 @@ func (m *NERModel) tagSentence(s nerSent, static [][]string, hist history) []str
 			sc[j] = 0
 		}
 		m.scoreInto(sc, static[i])
-		dyn = dynFeatures(dyn, p1, p2, strings.ToLower(s.words[i]), shape(s.words[i]), hist.feature(s.words[i]))
+		dyn = dynFeatures(dyn, p1, p2, strings.ToLower(s.words[i]), shape(s.words[i]), hist.feature(s.words[i], m.off))
 		m.scoreInto(sc, dyn)
 		best := 0
 		for j := 1; j < len(sc); j++ {
@@ -404,15 +417,16 @@ func (m *NERModel) tagSentence(s nerSent, static [][]string, hist history) []str
 // repeated names agree across the document.
 func (m *NERModel) tagDoc(sents []nerSent) [][]string {
 	ds := newDocStats(sents)
+	ds.off = m.off
 	out := make([][]string, len(sents))
 	hist := history{}
 	for i, s := range sents {
 		out[i] = m.tagSentence(s, staticFeatures(s, ds), hist)
 	}
-	if !Ablate["harmonise"] {
+	if !m.off["harmonise"] {
 		harmonise(sents, out)
 	}
-	if !Ablate["repair"] {
+	if !m.off["repair"] {
 		repairSpans(sents, out)
 	}
 	return out

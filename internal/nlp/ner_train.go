@@ -8,10 +8,11 @@ import (
 
 // TrainOptions control TrainNER.
 type TrainOptions struct {
-	Epochs   int     // passes over the training data
-	MinCount int     // features seen fewer times are dropped
-	Prune    float32 // feature rows whose weights all stay below this are dropped
-	Seed     int64   // shuffling seed, for reproducible models
+	Epochs   int      // passes over the training data
+	MinCount int      // features seen fewer times are dropped
+	Prune    float32  // feature rows whose weights all stay below this are dropped
+	Seed     int64    // shuffling seed, for reproducible models
+	Ablate   []string // feature groups to switch off, to measure them (see Ablation)
 	Log      func(format string, args ...any)
 }
 
@@ -24,6 +25,10 @@ func TrainNER(docs []CoNLLDoc, o TrainOptions) *NERModel {
 	}
 	if o.Log == nil {
 		o.Log = func(string, ...any) {}
+	}
+	off := Ablation{}
+	for _, g := range o.Ablate {
+		off[g] = true
 	}
 	nl := len(nerLabels)
 	labelID := map[string]int{}
@@ -57,6 +62,7 @@ func TrainNER(docs []CoNLLDoc, o TrainOptions) *NERModel {
 		var ds_ []sent
 		sents := prepare(d.Words)
 		ds := newDocStats(sents)
+		ds.off = off
 		for si, s := range sents {
 			st := staticFeatures(s, ds)
 			ids := make([][]int32, len(st))
@@ -123,7 +129,7 @@ func TrainNER(docs []CoNLLDoc, o TrainOptions) *NERModel {
 							sc[j] += v
 						}
 					}
-					dyn = dynFeatures(dyn, p1, p2, strings.ToLower(x.s.words[i]), shape(x.s.words[i]), hist.feature(x.s.words[i]))
+					dyn = dynFeatures(dyn, p1, p2, strings.ToLower(x.s.words[i]), shape(x.s.words[i]), hist.feature(x.s.words[i], off))
 					dynIDs = dynIDs[:0]
 					for _, f := range dyn {
 						fi := id(f, true)
@@ -167,7 +173,7 @@ func TrainNER(docs []CoNLLDoc, o TrainOptions) *NERModel {
 	for f, i := range feat {
 		names[i] = f
 	}
-	m := &NERModel{Labels: append([]string(nil), nerLabels...)}
+	m := &NERModel{Labels: append([]string(nil), nerLabels...), off: off}
 	row := make([]float32, nl)
 	for fi := range counts {
 		if int(counts[fi]) < o.MinCount {

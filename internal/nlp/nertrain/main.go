@@ -35,9 +35,10 @@ func main() {
 	seed := flag.Int64("seed", 1, "shuffling seed")
 	ablate := flag.String("ablate", "", "comma-separated feature groups to switch off, to measure them: gaz, doc, hist, harmonise")
 	flag.Parse()
+	var off []string
 	for _, a := range strings.Split(*ablate, ",") {
 		if a != "" {
-			nlp.Ablate[a] = true
+			off = append(off, a)
 		}
 	}
 	log.SetFlags(log.Ltime)
@@ -49,11 +50,12 @@ func main() {
 	docs := read(*train)
 	var ms []*nlp.NERModel
 	for k := 0; k < *models; k++ {
-		ms = append(ms, nlp.TrainNER(docs, nlp.TrainOptions{Epochs: *epochs, MinCount: *minCount, Prune: float32(*prune), Seed: *seed + int64(k), Log: log.Printf}))
+		ms = append(ms, nlp.TrainNER(docs, nlp.TrainOptions{Epochs: *epochs, MinCount: *minCount, Prune: float32(*prune), Seed: *seed + int64(k), Ablate: off, Log: log.Printf}))
 	}
 	m := ms[0]
 	if len(ms) > 1 {
 		m = nlp.AverageNER(ms)
+		m.Ablate(off...) // the average tags as its parts were trained
 	}
 	f, err := os.Create(*out)
 	if err != nil {
