@@ -43,7 +43,7 @@ func (e *Engine) Edit(ctx context.Context, id int64, ch domain.Change) (*domain.
 	const op = "engine.Edit"
 	var out *domain.Briefing
 	err := e.retry(ctx, func() error {
-		b, err := e.Library.Briefing(ctx, id)
+		b, err := e.lib.Briefing(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -54,7 +54,7 @@ func (e *Engine) Edit(ctx context.Context, id int64, ch domain.Change) (*domain.
 		if analyse {
 			b.Analysis = Analyze(b.Articles, b.Length, b.Edits)
 		}
-		if err := e.Library.SaveBriefing(ctx, b); err != nil {
+		if err := e.lib.SaveBriefing(ctx, b); err != nil {
 			return err
 		}
 		out = b
@@ -157,7 +157,7 @@ func (e *Engine) RemoveArticle(ctx context.Context, id, article int64) (*domain.
 	var out *domain.Briefing
 	var split int64
 	err := e.retry(ctx, func() error {
-		b, err := e.Library.Briefing(ctx, id)
+		b, err := e.lib.Briefing(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -176,7 +176,7 @@ func (e *Engine) RemoveArticle(ctx context.Context, id, article int64) (*domain.
 		b.Articles = slices.Delete(slices.Clone(b.Articles), i, i+1)
 		b.Edits = remapEdits(b.Edits, old, b.Articles)
 		b.Analysis = Analyze(b.Articles, b.Length, b.Edits)
-		if err := e.Library.Commit(ctx, &library.Batch{Save: []*domain.Briefing{b}, Create: []*domain.Briefing{own}}); err != nil {
+		if err := e.lib.Commit(ctx, &library.Batch{Save: []*domain.Briefing{b}, Create: []*domain.Briefing{own}}); err != nil {
 			return err
 		}
 		out, split = b, own.ID
@@ -202,11 +202,11 @@ func (e *Engine) Merge(ctx context.Context, into, from int64, at int, discard bo
 	var out *domain.Briefing
 	var added []int64
 	err := e.retry(ctx, func() error {
-		b, err := e.Library.Briefing(ctx, into)
+		b, err := e.lib.Briefing(ctx, into)
 		if err != nil {
 			return err
 		}
-		f, err := e.Library.Briefing(ctx, from)
+		f, err := e.lib.Briefing(ctx, from)
 		if err != nil {
 			return err
 		}
@@ -230,7 +230,7 @@ func (e *Engine) Merge(ctx context.Context, into, from int64, at int, discard bo
 		if discard {
 			batch.Trash, batch.Discard = nil, []int64{from}
 		}
-		if err := e.Library.Commit(ctx, batch); err != nil {
+		if err := e.lib.Commit(ctx, batch); err != nil {
 			return err
 		}
 		out = b
@@ -258,7 +258,7 @@ func union(a, b []domain.SentenceRef) []domain.SentenceRef {
 func (e *Engine) Unmerge(ctx context.Context, into, from int64, added []int64) (*domain.Briefing, error) {
 	var out *domain.Briefing
 	err := e.retry(ctx, func() error {
-		b, err := e.Library.Briefing(ctx, into)
+		b, err := e.lib.Briefing(ctx, into)
 		if err != nil {
 			return err
 		}
@@ -266,7 +266,7 @@ func (e *Engine) Unmerge(ctx context.Context, into, from int64, added []int64) (
 		b.Articles = slices.DeleteFunc(slices.Clone(b.Articles), func(a *domain.Article) bool { return slices.Contains(added, a.ID) })
 		b.Edits = remapEdits(b.Edits, old, b.Articles)
 		b.Analysis = Analyze(b.Articles, b.Length, b.Edits)
-		if err := e.Library.Commit(ctx, &library.Batch{Save: []*domain.Briefing{b}, Untrash: []int64{from}}); err != nil {
+		if err := e.lib.Commit(ctx, &library.Batch{Save: []*domain.Briefing{b}, Untrash: []int64{from}}); err != nil {
 			return err
 		}
 		out = b
@@ -283,13 +283,13 @@ func (e *Engine) Unmerge(ctx context.Context, into, from int64, added []int64) (
 // article of goes to the trash with it. UndeleteArticle puts it back.
 func (e *Engine) DeleteArticle(ctx context.Context, article int64) error {
 	return e.retry(ctx, func() error {
-		holders, err := e.Library.Holders(ctx, article)
+		holders, err := e.lib.Holders(ctx, article)
 		if err != nil {
 			return err
 		}
 		batch := &library.Batch{TrashArticles: []int64{article}}
 		for _, id := range holders {
-			b, err := e.Library.Briefing(ctx, id)
+			b, err := e.lib.Briefing(ctx, id)
 			if err != nil {
 				return err
 			}
@@ -307,7 +307,7 @@ func (e *Engine) DeleteArticle(ctx context.Context, article int64) error {
 			b.Analysis = Analyze(b.Articles, b.Length, b.Edits)
 			batch.Save = append(batch.Save, b)
 		}
-		return e.Library.Commit(ctx, batch)
+		return e.lib.Commit(ctx, batch)
 	})
 }
 
@@ -317,11 +317,11 @@ func (e *Engine) DeleteArticle(ctx context.Context, article int64) error {
 func (e *Engine) UndeleteArticle(ctx context.Context, article int64) (int64, error) {
 	var first int64
 	err := e.retry(ctx, func() error {
-		places, err := e.Library.DeletedFrom(ctx, article)
+		places, err := e.lib.DeletedFrom(ctx, article)
 		if err != nil {
 			return err
 		}
-		a, err := e.Library.Article(ctx, article, false)
+		a, err := e.lib.Article(ctx, article, false)
 		if err != nil {
 			return err
 		}
@@ -333,7 +333,7 @@ func (e *Engine) UndeleteArticle(ctx context.Context, article int64) (int64, err
 				batch.Untrash = append(batch.Untrash, p.Briefing)
 				back = append(back, p.Briefing)
 			case p.Live:
-				b, err := e.Library.Briefing(ctx, p.Briefing)
+				b, err := e.lib.Briefing(ctx, p.Briefing)
 				if err != nil {
 					return err
 				}
@@ -355,7 +355,7 @@ func (e *Engine) UndeleteArticle(ctx context.Context, article int64) (int64, err
 			own.Analysis = Analyze(own.Articles, own.Length, own.Edits)
 			batch.Create = []*domain.Briefing{own}
 		}
-		if err := e.Library.Commit(ctx, batch); err != nil {
+		if err := e.lib.Commit(ctx, batch); err != nil {
 			return err
 		}
 		if own != nil {
@@ -371,5 +371,5 @@ func (e *Engine) UndeleteArticle(ctx context.Context, article int64) (int64, err
 // EmptyTrash deletes everything in the trash for good and says how many
 // briefings and articles went.
 func (e *Engine) EmptyTrash(ctx context.Context) (int, error) {
-	return e.Library.PurgeTrash(ctx, time.Time{})
+	return e.lib.PurgeTrash(ctx, time.Time{})
 }

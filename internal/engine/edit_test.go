@@ -54,7 +54,7 @@ func TestStaleEditKeepsImportedArticle(t *testing.T) {
 	stale := *window
 	stale.Edits.Pinned = []domain.SentenceRef{{Article: 0, Index: 2}}
 	stale.Analysis = Analyze(stale.Articles, stale.Length, stale.Edits)
-	if err := e.Library.SaveBriefing(ctx, &stale); domain.KindOf(err) != domain.Conflict {
+	if err := e.lib.SaveBriefing(ctx, &stale); domain.KindOf(err) != domain.Conflict {
 		t.Errorf("saving the stale copy: %v, want a conflict", err)
 	}
 

@@ -43,7 +43,7 @@ func DefaultLibraryPath() (string, error) {
 // library's own methods (Briefing, Search, Undelete, tags, backup ...) are
 // promoted; Engine adds what needs analysis.
 type Engine struct {
-	*library.Library
+	lib     *library.Library
 	mu      sync.Mutex // serialises imports so duplicate checks see each other
 	created bool       // the library file was made by this Open
 }
@@ -58,7 +58,7 @@ func Open(path string) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{Library: lib, created: errors.Is(statErr, os.ErrNotExist)}, nil
+	return &Engine{lib: lib, created: errors.Is(statErr, os.ErrNotExist)}, nil
 }
 
 // Analyze runs the whole analysis of a briefing's articles: one language pass
@@ -156,7 +156,7 @@ func (e *Engine) ImportText(ctx context.Context, text string, into int64) domain
 func (e *Engine) store(ctx context.Context, path string, a *domain.Article, into int64) domain.ImportResult {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if id, title, ok, err := e.Library.FindByHash(ctx, a.TextHash); err != nil {
+	if id, title, ok, err := e.lib.FindByHash(ctx, a.TextHash); err != nil {
 		return failed(path, err)
 	} else if ok {
 		return domain.ImportResult{Path: path, Status: domain.Duplicate, ArticleID: id, Detail: fmt.Sprintf("already in the library as %q", title)}
@@ -168,13 +168,13 @@ func (e *Engine) store(ctx context.Context, path string, a *domain.Article, into
 	for try := 0; try == 0 || (domain.KindOf(err) == domain.Conflict && try < editTries); try++ {
 		b := &domain.Briefing{ID: into, Title: a.Title}
 		if into != 0 {
-			if b, err = e.Library.Briefing(ctx, into); err != nil {
+			if b, err = e.lib.Briefing(ctx, into); err != nil {
 				return failed(path, err)
 			}
 		}
 		arts := append(append([]*domain.Article(nil), b.Articles...), a)
 		b.Analysis = Analyze(arts, b.Length, b.Edits)
-		r, err = e.Library.AddArticle(ctx, a, b)
+		r, err = e.lib.AddArticle(ctx, a, b)
 	}
 	if err != nil {
 		return failed(path, err)
@@ -187,7 +187,7 @@ func (e *Engine) store(ctx context.Context, path string, a *domain.Article, into
 		// A re-published wire story with small edits: stored, but flagged so
 		// the officer knows the library already has this story.
 		note := fmt.Sprintf("near-duplicate of article %d", r.NearDup)
-		if old, err := e.Library.Article(ctx, r.NearDup, false); err == nil {
+		if old, err := e.lib.Article(ctx, r.NearDup, false); err == nil {
 			note = fmt.Sprintf("near-duplicate of %q (article %d)", old.Title, r.NearDup)
 		}
 		r.Detail += " (" + note + ")"
@@ -219,12 +219,12 @@ func failed(path string, err error) domain.ImportResult {
 
 // List returns one page of the library list.
 func (e *Engine) List(ctx context.Context, q domain.ListQuery) ([]domain.BriefingItem, error) {
-	return e.Library.Briefings(ctx, q)
+	return e.lib.Briefings(ctx, q)
 }
 
 // Delete moves a briefing to the trash; Undelete brings it back.
 func (e *Engine) Delete(ctx context.Context, id int64) error {
-	return e.Library.DeleteBriefing(ctx, id)
+	return e.lib.DeleteBriefing(ctx, id)
 }
 
 // WriteBrief renders b as a one-page PDF brief.

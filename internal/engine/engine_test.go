@@ -161,7 +161,7 @@ func TestEnsureSamples(t *testing.T) {
 		t.Errorf("samples imported twice")
 	}
 	for _, it := range items {
-		e.DeleteBriefing(ctx, it.ID)
+		e.Delete(ctx, it.ID)
 	}
 	e.Close()
 	reopened, err := Open(e.Path())

@@ -22,7 +22,7 @@ func (e *Engine) EnsureSamples(ctx context.Context) ([]domain.ImportResult, erro
 	if !e.created {
 		return nil, nil
 	}
-	items, err := e.Library.Briefings(ctx, domain.ListQuery{Limit: 1})
+	items, err := e.lib.Briefings(ctx, domain.ListQuery{Limit: 1})
 	if err != nil || len(items) > 0 {
 		return nil, err
 	}
