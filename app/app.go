@@ -77,7 +77,7 @@ type renderFunc func(w io.Writer, b *domain.Briefing, f exportFormat, opts brief
 
 // Run opens the library and shows the main window until it is closed.
 func Run(opts Options) error {
-	a := fyneapp.NewWithID(engine.AppID)
+	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Briefdesk")
 	w.Resize(fyne.NewSize(1280, 820))
@@ -107,8 +107,26 @@ func Run(opts Options) error {
 	return nil
 }
 
+// AppID is the application's reverse-DNS ID; the default library lives in
+// the storage folder Fyne gives this ID.
+const AppID = "io.briefdesk.app"
+
+// DefaultLibraryPath returns the library file used when none is given:
+// $BRIEFDESK_DB if set, else library.db in the app's storage folder (the
+// one Fyne's preferences use), shared by the window and the CLI.
+func DefaultLibraryPath() (string, error) {
+	if p := os.Getenv("BRIEFDESK_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find a folder for the library: %w", err)
+	}
+	return filepath.Join(dir, "fyne", AppID, "library.db"), nil
+}
+
 // libraryPath picks the library file: the command line, then the preference,
-// then the engine's default.
+// then the default.
 func libraryPath(given string, p fyne.Preferences) (string, error) {
 	if given != "" {
 		return given, nil
@@ -116,7 +134,7 @@ func libraryPath(given string, p fyne.Preferences) (string, error) {
 	if s := p.String(prefLibraryPath); s != "" {
 		return s, nil
 	}
-	return engine.DefaultLibraryPath()
+	return DefaultLibraryPath()
 }
 
 // showOpenFailure explains why the library did not open and offers to

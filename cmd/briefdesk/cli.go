@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"briefdesk/app"
 	"briefdesk/internal/actors"
 	"briefdesk/internal/brief"
 	"briefdesk/internal/buildinfo"
@@ -92,7 +93,7 @@ func cmdHelp(_ []string, stdout, _ io.Writer) int {
 }
 
 func libraryHint() string {
-	p, err := engine.DefaultLibraryPath()
+	p, err := app.DefaultLibraryPath()
 	if err != nil {
 		return "not set: " + err.Error()
 	}
@@ -176,7 +177,7 @@ func signalContext() (context.Context, context.CancelFunc) {
 func openLibrary(db string) (*engine.Engine, error) {
 	if db == "" {
 		var err error
-		if db, err = engine.DefaultLibraryPath(); err != nil {
+		if db, err = app.DefaultLibraryPath(); err != nil {
 			return nil, err
 		}
 	}

@@ -22,26 +22,9 @@ import (
 	"briefdesk/internal/summary"
 )
 
-// AppID is the application's reverse-DNS ID; the default library lives in the
-// storage folder the GUI toolkit gives this ID.
-const AppID = "io.briefdesk.app"
-
-// DefaultLibraryPath returns the library file used when none is given:
-// $BRIEFDESK_DB if set, else library.db in the app's storage folder.
-func DefaultLibraryPath() (string, error) {
-	if p := os.Getenv("BRIEFDESK_DB"); p != "" {
-		return p, nil
-	}
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find a folder for the library: %w", err)
-	}
-	return filepath.Join(dir, "fyne", AppID, "library.db"), nil
-}
-
-// Engine is an open library with the analysis pipeline around it. The
-// library's own methods (Briefing, Search, Undelete, tags, backup ...) are
-// promoted; Engine adds what needs analysis.
+// Engine is an open library with the analysis pipeline around it. Its
+// method set is explicit (see library.go for the library's operations it
+// offers): the GUI and the CLI reach the library only through it.
 type Engine struct {
 	lib     *library.Library
 	mu      sync.Mutex // serialises imports so duplicate checks see each other
