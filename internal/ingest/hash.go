@@ -3,6 +3,7 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"math/bits"
 	"strings"
 )
 
@@ -70,15 +71,7 @@ func fnv64a(s string) uint64 {
 // Distance returns the Hamming distance between two SimHashes. Articles of a
 // few hundred words that share a story but differ in a sentence or two land
 // within NearDuplicate bits of each other.
-func Distance(a, b uint64) int {
-	x := a ^ b
-	n := 0
-	for x != 0 {
-		x &= x - 1
-		n++
-	}
-	return n
-}
+func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
 
 // NearDuplicate is the Hamming distance up to which two SimHashes are taken
 // for the same story with small edits.
