@@ -54,7 +54,7 @@ func (l *Library) verifyLocked(ctx context.Context) error {
 	}
 	l.health.checked = true
 	if len(problems) > 0 {
-		l.health.damage = damagedError(l.path, problems)
+		l.markDamagedLocked(problems)
 	}
 	return l.health.damage
 }
@@ -62,7 +62,13 @@ func (l *Library) verifyLocked(ctx context.Context) error {
 // quickCheck runs PRAGMA quick_check on the writer, which sees the latest
 // commit, and returns its complaints.
 func (l *Library) quickCheck(ctx context.Context) ([]string, error) {
-	rows, err := l.w.QueryContext(ctx, fmt.Sprintf("PRAGMA quick_check(%d)", quickCheckRows))
+	return l.checkPragma(ctx, fmt.Sprintf("PRAGMA quick_check(%d)", quickCheckRows))
+}
+
+// checkPragma runs a check pragma (quick_check, integrity_check) on the
+// writer and returns the rows other than "ok".
+func (l *Library) checkPragma(ctx context.Context, pragma string) ([]string, error) {
+	rows, err := l.w.QueryContext(ctx, pragma)
 	if err != nil {
 		return nil, err
 	}
@@ -78,6 +84,15 @@ func (l *Library) quickCheck(ctx context.Context) ([]string, error) {
 		}
 	}
 	return problems, rows.Err()
+}
+
+// markDamagedLocked records problems as the library's damage, keeping the
+// first verdict; health.mu must be held.
+func (l *Library) markDamagedLocked(problems []string) {
+	l.health.checked = true
+	if l.health.damage == nil {
+		l.health.damage = damagedError(l.path, problems)
+	}
 }
 
 func damagedError(path string, problems []string) error {
@@ -126,9 +141,8 @@ func (l *Library) afterFailure(err error, write bool) {
 	}
 	l.health.mu.Lock()
 	defer l.health.mu.Unlock()
-	if isDamage(err) && l.health.damage == nil {
-		l.health.checked = true
-		l.health.damage = damagedError(l.path, []string{err.Error()})
+	if isDamage(err) {
+		l.markDamagedLocked([]string{err.Error()})
 		return
 	}
 	if write {

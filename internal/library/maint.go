@@ -218,35 +218,20 @@ func (l *Library) Vacuum(ctx context.Context) error {
 // and returns the problems found; none means the library is healthy.
 func (l *Library) Check(ctx context.Context) ([]string, error) {
 	const op = "library.Check"
-	var problems []string
 	// On the writer, not a reader: integrity_check runs FTS5's own check,
 	// which trusts the connection's cached index structure, and a reader's
 	// cache can be older than the last commit (a false "corruption found").
-	rows, err := l.w.QueryContext(ctx, "PRAGMA integrity_check")
+	problems, err := l.checkPragma(ctx, "PRAGMA integrity_check")
 	if err != nil {
 		return nil, fileError(l.path, op, err)
 	}
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			rows.Close()
-			return nil, fileError(l.path, op, err)
-		}
-		if s != "ok" {
-			problems = append(problems, s)
-		}
-	}
-	rows.Close()
 	if len(problems) > 0 {
 		// The same verdict Verify would give: stop writing.
 		l.health.mu.Lock()
-		l.health.checked = true
-		if l.health.damage == nil {
-			l.health.damage = damagedError(l.path, problems)
-		}
+		l.markDamagedLocked(problems)
 		l.health.mu.Unlock()
 	}
-	rows, err = l.w.QueryContext(ctx, "PRAGMA foreign_key_check")
+	rows, err := l.w.QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err != nil {
 		return nil, fileError(l.path, op, err)
 	}
