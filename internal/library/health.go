@@ -124,7 +124,13 @@ func (l *Library) beforeWrite(ctx context.Context) error {
 	if l.health.checked {
 		return nil
 	}
-	return l.verifyLocked(ctx)
+	if err := l.verifyLocked(ctx); err != nil && l.health.damage == nil {
+		// The check could not run (another process holding the file while
+		// it creates the library, a cancelled context): that says nothing
+		// about damage, so the write goes on and the next one checks again.
+		return nil
+	}
+	return l.health.damage
 }
 
 // afterFailure records what a failed statement says about the file: damage
