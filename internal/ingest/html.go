@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"mime"
 	"net/url"
 	"regexp"
@@ -11,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2"
+	"github.com/microcosm-cc/bluemonday"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -55,19 +55,32 @@ func decodeHTMLKeep(data []byte, contentType string, keepJSONLD bool) (*html.Nod
 	return root, nil
 }
 
-// sanitizeHTML returns the page as stored for provenance: the same
-// document, re-serialised without scripts or event handlers.
+// sanitizeHTML returns the page as stored for provenance: the document's
+// text and structure (headings, paragraphs, lists, tables, figures, links,
+// images, the title and its meta tags) through an allow-list, so whatever a
+// page could run or load (scripts, styles, frames, forms, handlers,
+// javascript: and data: links) is not kept, including tricks a deny-list
+// does not know yet.
 func sanitizeHTML(data []byte, contentType string) []byte {
-	root, err := decodeHTML(data, contentType)
-	if err != nil {
-		return nil
-	}
-	var b bytes.Buffer
-	if err := html.Render(&b, root); err != nil {
-		return nil
-	}
-	return b.Bytes()
+	s, _ := decode(data, htmlCharset(data, contentType))
+	return []byte(storedPolicy.Sanitize(s))
 }
+
+// storedPolicy is the allow-list for stored pages: bluemonday's policy for
+// user content (formatting, http/https/mailto links, images) plus the
+// document and article elements that give a page its shape, and the meta
+// tags that say who wrote it and when. A policy is safe for concurrent use
+// once built.
+var storedPolicy = func() *bluemonday.Policy {
+	p := bluemonday.UGCPolicy()
+	p.AllowElements("html", "head", "body", "title", "main", "article", "section", "header", "footer",
+		"nav", "aside", "figure", "figcaption", "time", "address", "mark")
+	p.AllowAttrs("name", "property", "content", "charset", "itemprop").OnElements("meta")
+	p.AllowAttrs("datetime").OnElements("time")
+	p.AllowAttrs("lang").OnElements("html")
+	p.AllowURLSchemes("http", "https", "mailto")
+	return p
+}()
 
 // dangerous elements are removed with their content; none of them holds
 // article text a reader sees.

@@ -712,3 +712,43 @@ func TestExpandReasons(t *testing.T) {
 		}
 	}
 }
+
+// The stored page goes through an allow-list: markup a deny-list would
+// have to know about one by one (styles, forms, SVG and MathML tricks,
+// data: and entity-obfuscated javascript: links, refreshes, base and
+// link tags) is not kept (a refresh loses its http-equiv, which leaves an
+// inert meta tag), while the article's text, headings, links and
+// authorship meta tags are.
+func TestStoredPageAllowList(t *testing.T) {
+	page := `<!doctype html><html lang="en"><head><title>Harbour talks resume</title>
+<meta name="author" content="Ines Kovac"><meta http-equiv="refresh" content="0;url=https://refresh.example/">
+<base href="https://evil.example/"><link rel="stylesheet" href="https://evil.example/x.css">
+<style>body{background:url(javascript:alert(1))}</style></head><body>
+<article><h1>Harbour talks resume</h1>
+<p style="background:url(javascript:alert(2))">Negotiators met in Split on Monday to pool their coastguard patrols, officials said.</p>
+<p>A <a href="https://example.org/report">report</a> and a <a href="jav&#x09;ascript:alert(3)">trap</a>.</p>
+<form action="https://evil.example/steal"><input name="pw" onfocus="alert(4)" autofocus><button formaction="javascript:alert(5)">Go</button></form>
+<svg><animate onbegin="alert(6)" attributeName="x"></animate></svg>
+<math><mtext><a href="javascript:alert(7)">m</a></mtext></math>
+<details open ontoggle="alert(8)"><summary>More</summary></details>
+<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoOSk+" alt="x"><img src="https://example.org/photo.jpg" alt="The harbour">
+<object data="https://evil.example/x.swf"></object><embed src="https://evil.example/y.swf">
+</article></body></html>`
+	a, err := Parse("talks.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := strings.ToLower(string(a.Origin.Original))
+	for _, bad := range []string{"<style", "<form", "<input", "<button", "<svg", "<animate", "<object", "<embed", "<base",
+		"<link", "http-equiv", "javascript", "data:", "onfocus", "onbegin", "ontoggle", "evil.example", "alert("} {
+		if strings.Contains(stored, bad) {
+			t.Errorf("stored page keeps %q", bad)
+		}
+	}
+	for _, keep := range []string{"<title>harbour talks resume</title>", "<h1>", "pool their coastguard patrols",
+		`href="https://example.org/report"`, `src="https://example.org/photo.jpg"`, `name="author"`, "ines kovac"} {
+		if !strings.Contains(stored, keep) {
+			t.Errorf("stored page lost %q", keep)
+		}
+	}
+}
