@@ -503,16 +503,12 @@ func shortSnippet(s domain.Snippet, n int) domain.Snippet {
 	if runes <= n {
 		return s
 	}
-	// byteAt returns the byte offset of rune i of text.
-	byteAt := func(i int) int {
-		for b := range text {
-			if i == 0 {
-				return b
-			}
-			i--
-		}
-		return len(text)
+	// byteAt[i] is the byte offset of rune i of text (and of its end).
+	byteAt := make([]int, 0, runes+1)
+	for b := range text {
+		byteAt = append(byteAt, b)
 	}
+	byteAt = append(byteAt, len(text))
 	start, first := 0, 0
 	if len(s.Marks) > 0 {
 		first = utf8.RuneCountInString(text[:s.Marks[0].Start])
@@ -523,10 +519,10 @@ func shortSnippet(s domain.Snippet, n int) domain.Snippet {
 		start = max(end-n, 0)
 	}
 	// begin at a word, not in the middle of one
-	for start > 0 && start < first && text[byteAt(start)-1] != ' ' {
+	for start > 0 && start < first && text[byteAt[start]-1] != ' ' {
 		start++
 	}
-	bs, be := byteAt(start), byteAt(end)
+	bs, be := byteAt[start], byteAt[end]
 	var out domain.Snippet
 	if start > 0 {
 		out.Text = "…"
