@@ -57,211 +57,67 @@ func parseRTF(data []byte) (*doc, error) {
 	if !strings.HasPrefix(strings.TrimLeft(s, "\ufeff \r\n\t"), `{\rtf`) {
 		return nil, &domain.InputError{Reason: `not a valid RTF file: it does not start with {\rtf`}
 	}
-	var enc encoding.Encoding = charmap.Windows1252
-	var title, author strings.Builder // author is read only to keep it out of the body
-	styles := rtfStyles(s)
-	fonts := rtfFontCharsets(s)
-	var ps []*para
-	cur := &para{}
-	style := ""
-	var pending []byte // \'hh bytes waiting to be decoded together (DBCS)
-	st := rtfState{uc: 1}
-	var stack []rtfState
-	skipChars := 0 // fallback characters still to skip after \uN
+	p := &rtfParser{s: s, enc: charmap.Windows1252, styles: rtfStyles(s), fonts: rtfFontCharsets(s),
+		cur: &para{}, st: rtfState{uc: 1}}
+	if err := p.run(); err != nil {
+		return nil, err
+	}
+	return p.finish()
+}
 
-	sink := func() *strings.Builder {
-		switch {
-		case st.title:
-			return &title
-		case st.author:
-			return &author
-		}
-		return &cur.text
-	}
-	flush := func() {
-		if len(pending) == 0 {
-			return
-		}
-		b, err := decoderOf(st, enc).Bytes(pending)
-		if err != nil {
-			b = pending
-		}
-		if (!st.skip || st.title || st.author) && !st.hidden {
-			sink().Write(b)
-		}
-		pending = pending[:0]
-	}
-	emit := func(t string) {
-		flush()
-		if t == "\n\n" {
-			// End of paragraph: it keeps the style it was written in.
-			if !st.skip {
-				cur.style = style
-				ps = append(ps, cur)
-				cur = &para{}
-			}
-			return
-		}
-		if (!st.skip || st.title || st.author) && !st.hidden {
-			sink().WriteString(t)
-		}
-	}
-	setStyle := func(n int, reset bool) {
-		if reset {
-			style = ""
-			return
-		}
-		style = styles[n]
-	}
+// rtfParser holds one parse: the input, the position, the group state and
+// what has been read so far.
+type rtfParser struct {
+	s      string
+	i      int
+	enc    encoding.Encoding // the document's \ansicpg
+	styles map[int]string    // stylesheet names by \sN
+	fonts  map[int]encoding.Encoding
 
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch c {
+	st    rtfState
+	stack []rtfState
+
+	ps    []*para
+	cur   *para
+	style string
+
+	title, author strings.Builder // author is read only to keep it out of the body
+	pending       []byte          // \'hh bytes waiting to be decoded together (DBCS)
+	skipChars     int             // fallback characters still to skip after \uN
+}
+
+// run reads the whole input.
+func (p *rtfParser) run() error {
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
 		case '{':
-			flush()
-			if len(stack) >= maxRTFDepth {
-				return nil, &domain.InputError{Reason: "RTF file is nested too deeply to be a real document"}
+			if err := p.openGroup(); err != nil {
+				return err
 			}
-			stack = append(stack, st)
-			st.starDest = false
-			i++
-			if strings.HasPrefix(s[i:], `\*`) {
-				st.starDest = true
-				i += 2
-			}
-			continue
 		case '}':
-			flush()
-			if len(stack) == 0 {
-				i = len(s) // the document's closing brace; ignore trailing bytes
-				continue
-			}
-			st = stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			i++
-			continue
+			p.closeGroup()
 		case '\r', '\n':
-			i++
-			continue
+			p.i++
 		case '\\':
-			i++
-			if i >= len(s) {
-				break
-			}
-			c = s[i]
-			switch {
-			case c == '\'':
-				if i+2 < len(s) {
-					if v, err := strconv.ParseUint(s[i+1:i+3], 16, 8); err == nil {
-						if skipChars > 0 {
-							skipChars--
-						} else if !st.skip || st.title || st.author {
-							pending = append(pending, byte(v))
-						}
-					}
-				}
-				i += 3
-				continue
-			case c == '\\' || c == '{' || c == '}':
-				if skipChars > 0 {
-					skipChars--
-				} else {
-					emit(string(c))
-				}
-				i++
-				continue
-			case c == '~':
-				emit(" ")
-				i++
-				continue
-			case c == '_':
-				emit("‑")
-				i++
-				continue
-			case c == '-' || c == '*' || c == ':' || c == '|':
-				i++
-				continue
-			case c == '\n' || c == '\r':
-				emit("\n\n")
-				i++
-				continue
-			case isASCIILetter(c):
-				j := i
-				for j < len(s) && isASCIILetter(s[j]) && j-i < 32 {
-					j++
-				}
-				word := s[i:j]
-				k := j
-				if k < len(s) && (s[k] == '-' || s[k] >= '0' && s[k] <= '9') {
-					k++
-					for k < len(s) && s[k] >= '0' && s[k] <= '9' && k-j < 12 {
-						k++
-					}
-				}
-				arg, hasArg := 0, k > j
-				if hasArg {
-					arg, _ = strconv.Atoi(s[j:k])
-				}
-				if k < len(s) && s[k] == ' ' {
-					k++
-				}
-				i = k
-				if word == "bin" && hasArg && arg > 0 {
-					i += min(arg, len(s)-i)
-					continue
-				}
-				if word != "u" {
-					// A control word ends any pending \uN fallback.
-					skipChars = 0
-				}
-				switch {
-				case word == "pard" && !st.skip:
-					setStyle(0, true)
-				case word == "s" && hasArg && !st.skip:
-					setStyle(arg, false)
-				case word == "f" && hasArg && !st.skip:
-					flush()
-					st.fontEnc = fonts[arg]
-				}
-				rtfControl(word, arg, hasArg, &st, &enc, emit, flush, &skipChars)
-				continue
-			default:
-				i++
-				continue
+			p.i++
+			if p.i < len(p.s) {
+				p.escape()
 			}
 		default:
-			if skipChars > 0 {
-				skipChars--
-				i++
-				continue
-			}
-			// Plain text run up to the next special character.
-			j := i
-			for j < len(s) && s[j] != '\\' && s[j] != '{' && s[j] != '}' && s[j] != '\r' && s[j] != '\n' {
-				j++
-			}
-			if (!st.skip || st.title || st.author) && !st.hidden {
-				flush()
-				chunk := s[i:j]
-				if !isASCII(chunk) {
-					b, err := decoderOf(st, enc).String(chunk)
-					if err == nil {
-						chunk = b
-					}
-				}
-				sink().WriteString(chunk)
-			}
-			i = j
-			continue
+			p.text()
 		}
-		i++
 	}
-	flush()
-	cur.style = style
-	ps = append(ps, cur)
+	p.flush()
+	return nil
+}
+
+// finish turns the paragraphs read into a document.
+func (p *rtfParser) finish() (*doc, error) {
+	p.cur.style = p.style
+	p.ps = append(p.ps, p.cur)
 	empty := true
-	for _, p := range ps {
-		if strings.TrimSpace(p.text.String()) != "" {
+	for _, q := range p.ps {
+		if strings.TrimSpace(q.text.String()) != "" {
 			empty = false
 			break
 		}
@@ -271,16 +127,201 @@ func parseRTF(data []byte) (*doc, error) {
 	}
 	// The document properties' author is whoever saved the file, often a
 	// desk colleague, so it is not taken as the byline.
-	return styledDoc(ps, hints{title: oneLine(normalize(title.String()))}), nil
+	return styledDoc(p.ps, hints{title: oneLine(normalize(p.title.String()))}), nil
 }
 
-// rtfControl applies one control word to the parser state.
-func rtfControl(word string, arg int, hasArg bool, st *rtfState, enc *encoding.Encoding, emit func(string), flush func(), skipChars *int) {
+// keeps reports whether text in the current group is read: body text
+// outside skipped destinations, and the title and author inside {\info}.
+func (p *rtfParser) keeps() bool { return !p.st.skip || p.st.title || p.st.author }
+
+// sink is where text in the current group goes.
+func (p *rtfParser) sink() *strings.Builder {
+	switch {
+	case p.st.title:
+		return &p.title
+	case p.st.author:
+		return &p.author
+	}
+	return &p.cur.text
+}
+
+// flush decodes the pending \'hh bytes.
+func (p *rtfParser) flush() {
+	if len(p.pending) == 0 {
+		return
+	}
+	b, err := decoderOf(p.st, p.enc).Bytes(p.pending)
+	if err != nil {
+		b = p.pending
+	}
+	if p.keeps() && !p.st.hidden {
+		p.sink().Write(b)
+	}
+	p.pending = p.pending[:0]
+}
+
+// emit writes decoded text; "\n\n" ends the paragraph, which keeps the
+// style it was written in.
+func (p *rtfParser) emit(t string) {
+	p.flush()
+	if t == "\n\n" {
+		if !p.st.skip {
+			p.cur.style = p.style
+			p.ps = append(p.ps, p.cur)
+			p.cur = &para{}
+		}
+		return
+	}
+	if p.keeps() && !p.st.hidden {
+		p.sink().WriteString(t)
+	}
+}
+
+// openGroup enters a group, which inherits its parent's state; \* marks
+// an optional destination.
+func (p *rtfParser) openGroup() error {
+	p.flush()
+	if len(p.stack) >= maxRTFDepth {
+		return &domain.InputError{Reason: "RTF file is nested too deeply to be a real document"}
+	}
+	p.stack = append(p.stack, p.st)
+	p.st.starDest = false
+	p.i++
+	if strings.HasPrefix(p.s[p.i:], `\*`) {
+		p.st.starDest = true
+		p.i += 2
+	}
+	return nil
+}
+
+// closeGroup restores the parent's state; the document's own closing
+// brace ends the parse and any trailing bytes are ignored.
+func (p *rtfParser) closeGroup() {
+	p.flush()
+	if len(p.stack) == 0 {
+		p.i = len(p.s)
+		return
+	}
+	p.st = p.stack[len(p.stack)-1]
+	p.stack = p.stack[:len(p.stack)-1]
+	p.i++
+}
+
+// escape reads what follows a backslash: a hex byte, an escaped
+// character, a control symbol or a control word.
+func (p *rtfParser) escape() {
+	s, c := p.s, p.s[p.i]
+	switch {
+	case c == '\'':
+		if p.i+2 < len(s) {
+			if v, err := strconv.ParseUint(s[p.i+1:p.i+3], 16, 8); err == nil {
+				if p.skipChars > 0 {
+					p.skipChars--
+				} else if p.keeps() {
+					p.pending = append(p.pending, byte(v))
+				}
+			}
+		}
+		p.i += 3
+	case c == '\\' || c == '{' || c == '}':
+		if p.skipChars > 0 {
+			p.skipChars--
+		} else {
+			p.emit(string(c))
+		}
+		p.i++
+	case c == '~':
+		p.emit(" ")
+		p.i++
+	case c == '_':
+		p.emit("‑")
+		p.i++
+	case c == '\n' || c == '\r':
+		p.emit("\n\n")
+		p.i++
+	case isASCIILetter(c):
+		p.controlWord()
+	default: // \- \* \: \| and unknown symbols carry no text
+		p.i++
+	}
+}
+
+// controlWord reads a control word with its optional numeric argument and
+// the space that ends it, then applies it.
+func (p *rtfParser) controlWord() {
+	s, i := p.s, p.i
+	j := i
+	for j < len(s) && isASCIILetter(s[j]) && j-i < 32 {
+		j++
+	}
+	word := s[i:j]
+	k := j
+	if k < len(s) && (s[k] == '-' || s[k] >= '0' && s[k] <= '9') {
+		k++
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' && k-j < 12 {
+			k++
+		}
+	}
+	arg, hasArg := 0, k > j
+	if hasArg {
+		arg, _ = strconv.Atoi(s[j:k])
+	}
+	if k < len(s) && s[k] == ' ' {
+		k++
+	}
+	p.i = k
+	if word == "bin" && hasArg && arg > 0 {
+		p.i += min(arg, len(s)-p.i)
+		return
+	}
+	if word != "u" {
+		// A control word ends any pending \uN fallback.
+		p.skipChars = 0
+	}
+	switch {
+	case word == "pard" && !p.st.skip:
+		p.style = ""
+	case word == "s" && hasArg && !p.st.skip:
+		p.style = p.styles[arg]
+	case word == "f" && hasArg && !p.st.skip:
+		p.flush()
+		p.st.fontEnc = p.fonts[arg]
+	}
+	p.control(word, arg, hasArg)
+}
+
+// text reads a run of plain text up to the next special character.
+func (p *rtfParser) text() {
+	if p.skipChars > 0 {
+		p.skipChars--
+		p.i++
+		return
+	}
+	s, j := p.s, p.i
+	for j < len(s) && s[j] != '\\' && s[j] != '{' && s[j] != '}' && s[j] != '\r' && s[j] != '\n' {
+		j++
+	}
+	if p.keeps() && !p.st.hidden {
+		p.flush()
+		chunk := s[p.i:j]
+		if !isASCII(chunk) {
+			if b, err := decoderOf(p.st, p.enc).String(chunk); err == nil {
+				chunk = b
+			}
+		}
+		p.sink().WriteString(chunk)
+	}
+	p.i = j
+}
+
+// control applies one control word to the parser state.
+func (p *rtfParser) control(word string, arg int, hasArg bool) {
+	st := &p.st
 	switch {
 	case word == "ansicpg" && hasArg:
-		flush()
+		p.flush()
 		if e := codePage(arg); e != nil {
-			*enc = e
+			p.enc = e
 		}
 	case word == "v":
 		st.hidden = !hasArg || arg != 0
@@ -291,26 +332,7 @@ func rtfControl(word string, arg int, hasArg bool, st *rtfState, enc *encoding.E
 	case word == "uc" && hasArg:
 		st.uc = max(arg, 0)
 	case word == "u" && hasArg:
-		// \uN is a signed 16-bit UTF-16 unit: characters outside the BMP
-		// come as two escapes, a high then a low surrogate.
-		if arg < 0 {
-			arg += 65536
-		}
-		r, high := rune(arg), st.high
-		st.high = 0
-		switch {
-		case r >= 0xD800 && r < 0xDC00:
-			st.high = r
-		case r >= 0xDC00 && r < 0xE000:
-			if high != 0 {
-				emit(string(utf16.DecodeRune(high, r)))
-			}
-		case r < 0x20 && r != '\t' && r != '\n', r > unicode.MaxRune:
-			// control characters and out-of-range values carry no text
-		default:
-			emit(string(r))
-		}
-		*skipChars = st.uc
+		p.unicode(arg)
 	case word == "title" && !st.skip:
 		// {\info{\title ...}}: info itself is skipped, title is captured.
 	case word == "title":
@@ -324,9 +346,33 @@ func rtfControl(word string, arg int, hasArg bool, st *rtfState, enc *encoding.E
 		st.starDest = false
 	default:
 		if t, ok := rtfSymbols[word]; ok {
-			emit(t)
+			p.emit(t)
 		}
 	}
+}
+
+// unicode applies \uN: a signed 16-bit UTF-16 unit, so characters outside
+// the BMP come as two escapes, a high then a low surrogate. The next \uc
+// characters are the fallback for readers without Unicode and are skipped.
+func (p *rtfParser) unicode(arg int) {
+	if arg < 0 {
+		arg += 65536
+	}
+	r, high := rune(arg), p.st.high
+	p.st.high = 0
+	switch {
+	case r >= 0xD800 && r < 0xDC00:
+		p.st.high = r
+	case r >= 0xDC00 && r < 0xE000:
+		if high != 0 {
+			p.emit(string(utf16.DecodeRune(high, r)))
+		}
+	case r < 0x20 && r != '\t' && r != '\n', r > unicode.MaxRune:
+		// control characters and out-of-range values carry no text
+	default:
+		p.emit(string(r))
+	}
+	p.skipChars = p.st.uc
 }
 
 var (
