@@ -49,15 +49,23 @@ func newHarness(t *testing.T) *harness {
 // newHarnessAt is newHarness on the library file at path.
 func newHarnessAt(t *testing.T, path string) *harness {
 	t.Helper()
-	a := test.NewTempApp(t)
 	eng, err := engine.Open(path)
 	if err != nil {
 		t.Fatalf("open library: %v", err)
 	}
 	t.Cleanup(func() { eng.Close() })
-	h := &harness{t: t, eng: eng}
+	h := newHarnessOn(t, eng)
+	h.eng = eng
+	return h
+}
+
+// newHarnessOn is the window on any service, such as the in-memory fake.
+func newHarnessOn(t *testing.T, svc service) *harness {
+	t.Helper()
+	a := test.NewTempApp(t)
+	h := &harness{t: t}
 	h.w = test.NewTempWindow(t, widget.NewLabel(""))
-	h.d = newDesk(a, h.w, eng)
+	h.d = newDesk(a, h.w, svc)
 	h.d.run = func(task func()) { h.queue = append(h.queue, task) }
 	h.d.do = func(fn func()) {
 		fn()
