@@ -39,31 +39,9 @@ type Options struct {
 // its articles by ID and is applied by the engine to the stored briefing, so
 // the window's copy, which an import may have overtaken, is never saved.
 type service interface {
-	Import(ctx context.Context, sources []string, into int64, progress func(engine.Progress)) []domain.ImportResult
-	ImportText(ctx context.Context, text string, into int64) domain.ImportResult
-	List(ctx context.Context, q domain.ListQuery) ([]domain.BriefingItem, error)
-	Sources(ctx context.Context, limit int) ([]domain.Count, error)
-	Briefing(ctx context.Context, id int64) (*domain.Briefing, error)
-
-	Edit(ctx context.Context, id int64, ch domain.Change) (*domain.Briefing, error)
-	RemoveArticle(ctx context.Context, id, article int64) (*domain.Briefing, int64, error)
-	Merge(ctx context.Context, into, from int64, at int, discard bool) (*domain.Briefing, []int64, error)
-	Unmerge(ctx context.Context, into, from int64, added []int64) (*domain.Briefing, error)
-	DeleteArticle(ctx context.Context, article int64) error
-	UndeleteArticle(ctx context.Context, article int64) (int64, error)
-	Delete(ctx context.Context, id int64) error
-	Undelete(ctx context.Context, id int64) error
-
-	Trash(ctx context.Context, limit int) ([]domain.TrashItem, error)
-	EmptyTrash(ctx context.Context) (int, error)
-	Backup(ctx context.Context, dest string) error
-	Restore(ctx context.Context, src string) error
-	Check(ctx context.Context) ([]string, error)
-	Vacuum(ctx context.Context) error
-	Stats(ctx context.Context) (domain.LibraryStats, error)
-	Verify(ctx context.Context) error // checks the file's structure; a damaged library refuses writes
-	Damaged() error                   // the damage Verify found, or nil
-	Path() string
+	domain.Importer
+	domain.BriefingService
+	domain.LibraryService
 }
 
 // sampler is implemented by an engine that can fill an empty library with the

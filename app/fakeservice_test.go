@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"briefdesk/internal/domain"
-	"briefdesk/internal/engine"
 )
 
 // fakeService is an in-memory service for window tests that must not
@@ -180,7 +179,7 @@ func (f *fakeService) Undelete(_ context.Context, id int64) error {
 
 // Import makes one briefing per source, titled after the file, unless
 // Import is set to fail: then every source fails with that error's message.
-func (f *fakeService) Import(ctx context.Context, sources []string, into int64, progress func(engine.Progress)) []domain.ImportResult {
+func (f *fakeService) Import(ctx context.Context, sources []string, into int64, progress func(domain.Progress)) []domain.ImportResult {
 	var results []domain.ImportResult
 	for i, src := range sources {
 		f.mu.Lock()
@@ -202,7 +201,7 @@ func (f *fakeService) Import(ctx context.Context, sources []string, into int64, 
 		f.mu.Unlock()
 		results = append(results, r)
 		if progress != nil {
-			progress(engine.Progress{Done: i + 1, Total: len(sources), Result: r})
+			progress(domain.Progress{Done: i + 1, Total: len(sources), Result: r})
 		}
 	}
 	return results

@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"briefdesk/internal/domain"
-	"briefdesk/internal/engine"
 )
 
 // importJob is one import of dropped or opened sources: a progress bar with
@@ -41,7 +40,7 @@ type importJob struct {
 	// shown; flushes come at most every progressEvery so a folder of small
 	// files does not flood the UI goroutine with one redraw per file.
 	mu        sync.Mutex
-	pending   []engine.Progress
+	pending   []domain.Progress
 	scheduled bool
 	lastFlush time.Time
 
@@ -152,7 +151,7 @@ const progressEvery = 100 * time.Millisecond
 
 // report queues p from the importing goroutine. The first update shows at
 // once; later ones are batched into one flush per progressEvery.
-func (j *importJob) report(p engine.Progress) {
+func (j *importJob) report(p domain.Progress) {
 	j.mu.Lock()
 	j.pending = append(j.pending, p)
 	if j.scheduled {
@@ -182,7 +181,7 @@ func (j *importJob) flush() {
 
 // onProgress shows finished sources, refreshing the widgets once however many
 // there are.
-func (j *importJob) onProgress(ps ...engine.Progress) {
+func (j *importJob) onProgress(ps ...domain.Progress) {
 	if j.finished || len(ps) == 0 {
 		return
 	}

@@ -10,7 +10,6 @@ import (
 
 	"briefdesk/internal/brief"
 	"briefdesk/internal/domain"
-	"briefdesk/internal/engine"
 )
 
 // Golden renders of the main screens. The briefing shown is built here, not
@@ -157,8 +156,8 @@ type fixedPath struct{ service }
 
 func (fixedPath) Path() string { return "/home/officer/.config/briefdesk/library.db" }
 
-func progressOf(done, total int, r domain.ImportResult) engine.Progress {
-	return engine.Progress{Done: done, Total: total, Result: r}
+func progressOf(done, total int, r domain.ImportResult) domain.Progress {
+	return domain.Progress{Done: done, Total: total, Result: r}
 }
 
 func BenchmarkBriefLayout(b *testing.B) {

@@ -203,7 +203,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	ctx, cancel := signalContext()
 	defer cancel()
 	status := 0
-	eng.Import(ctx, paths, 0, func(p engine.Progress) {
+	eng.Import(ctx, paths, 0, func(p domain.Progress) {
 		fmt.Fprintln(stdout, resultLine(p.Result))
 		if p.Result.Status == domain.Failed {
 			status = 1

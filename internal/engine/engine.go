@@ -85,10 +85,7 @@ func Load(ctx context.Context, src string) (*domain.Article, error) {
 }
 
 // Progress reports one finished source of an import.
-type Progress struct {
-	Done, Total int
-	Result      domain.ImportResult
-}
+type Progress = domain.Progress
 
 // Import imports files, folders (recursively) and links. Each article becomes
 // a new briefing, or joins briefing into when into is not 0. progress, when

@@ -64,3 +64,10 @@ func (e *Engine) Path() string { return e.lib.Path() }
 
 // Close closes the library.
 func (e *Engine) Close() error { return e.lib.Close() }
+
+// The engine is what the window and the command line use.
+var (
+	_ domain.Importer        = (*Engine)(nil)
+	_ domain.BriefingService = (*Engine)(nil)
+	_ domain.LibraryService  = (*Engine)(nil)
+)
